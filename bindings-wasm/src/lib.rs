@@ -1,0 +1,7 @@
+//! WebAssembly binding of `gongwen` (placeholder until the wasm issue lands:
+//! it only translates the core's result; spans become UTF-16 units there).
+
+/// Number of documents in `text`; a smoke entry point for the build.
+pub fn document_count(text: &str) -> usize {
+    gongwen::parse(text, &gongwen::Options::default()).documents.len()
+}

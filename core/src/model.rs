@@ -1,0 +1,245 @@
+//! The output records: the Rust face of `CONTRACT.md`.
+//!
+//! Every field named in the contract is here with the contract's name and
+//! meaning; fields the contract does not name are additions (documented in
+//! `docs/SCHEMA.md`). All spans are UTF-8 byte offsets into the caller's
+//! original input.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON shape. Bumped whenever a field is added.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A range of the original input, in UTF-8 bytes (`&input[start..end]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Where a value or a document lies in the original input.
+///
+/// `segments` is present (non-empty) only when the text is not contiguous,
+/// e.g. a gazette document whose title block the PDF extraction put after
+/// its body; `start`/`end` then cover all segments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<Range>,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end, segments: Vec::new() }
+    }
+    /// The source text the span covers (the hull when segmented).
+    pub fn slice<'a>(&self, input: &'a str) -> &'a str {
+        input.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The result of parsing one input text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Parse {
+    pub schema_version: u32,
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Page furniture and web chrome recognised and left out of the documents.
+    pub furniture: Vec<Furniture>,
+    /// Text before the first document that belongs to no document
+    /// (a web page's metadata table, breadcrumbs, a gazette's cover).
+    pub preamble: Option<Span>,
+}
+
+/// One 公文.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// 文种 closing the title (通知, 意见, 批复, 函 …); null when unknown.
+    pub kind: Option<String>,
+    pub title: String,
+    pub doc_number: Option<DocNumber>,
+    pub issuers: Vec<String>,
+    pub recipients: Vec<String>,
+    /// 成文日期, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub enclosed_titles: Vec<String>,
+    pub attachments: Vec<Attachment>,
+    pub citations: Vec<Citation>,
+    pub tasks: Vec<Task>,
+    pub appointments: Vec<Appointment>,
+    pub division: Vec<Assignment>,
+    pub targets: Vec<Target>,
+    pub span: Span,
+
+    // --- additions (schema_version 2) ---
+    /// Spans of the string-valued header fields above.
+    pub spans: HeaderSpans,
+    /// 份号.
+    pub copy_number: Option<String>,
+    /// 密级 (and 保密期限 as printed).
+    pub classification: Option<String>,
+    /// 紧急程度.
+    pub urgency: Option<String>,
+    /// 签发人.
+    pub signers: Vec<String>,
+    /// 发文机关署名 as printed above the date.
+    pub signature: Vec<String>,
+    /// 附注 such as （此件公开发布）.
+    pub notes: Vec<String>,
+    /// 抄送机关.
+    pub cc: Vec<String>,
+    /// 印发机关.
+    pub printed_by: Option<String>,
+    /// 印发日期, ISO.
+    pub printed_date: Option<String>,
+}
+
+/// Spans for the header values that the contract gives as plain strings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeaderSpans {
+    pub title: Option<Span>,
+    pub issuers: Vec<Span>,
+    pub recipients: Vec<Span>,
+    pub date: Option<Span>,
+    pub enclosed_titles: Vec<Span>,
+    pub signature: Option<Span>,
+    pub cc: Vec<Span>,
+    pub notes: Vec<Span>,
+}
+
+/// 发文字号.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocNumber {
+    /// Normalised: no spaces, 〔〕 brackets, Arabic digits.
+    pub text: String,
+    pub agency: String,
+    pub year: i32,
+    pub serial: u32,
+    pub span: Span,
+}
+
+/// One 附件 entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub index: u32,
+    pub title: String,
+    /// Printed as （略）.
+    pub omitted: bool,
+    pub span: Span,
+}
+
+/// Another document the text cites.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub title: Option<String>,
+    pub doc_number: Option<String>,
+    pub span: Span,
+}
+
+/// A deadline.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub text: String,
+    pub date: Option<String>,
+}
+
+/// A numbered item carrying a responsibility clause.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub number: String,
+    pub path: Vec<String>,
+    pub heading: String,
+    pub text: String,
+    pub lead_officials: Vec<String>,
+    pub lead_units: Vec<String>,
+    pub responsible_units: Vec<String>,
+    pub implied_units: Vec<String>,
+    pub deadline: Option<Deadline>,
+    pub span: Span,
+}
+
+/// `appoint` or `remove`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Appoint,
+    Remove,
+}
+
+/// One person and one action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub action: Action,
+    pub person: String,
+    pub position: String,
+    pub note: Option<String>,
+    pub span: Span,
+}
+
+/// 领导分工: one leader.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub person: String,
+    pub titles: Vec<String>,
+    pub duties: Vec<String>,
+    pub supervises: Vec<String>,
+    pub liaises: Vec<String>,
+    pub backup: Option<String>,
+    pub span: Span,
+}
+
+/// A quantitative target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub indicator: String,
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Option<String>,
+    pub year: Option<i32>,
+    pub span: Span,
+}
+
+/// Severity of a diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something the parser noticed: furniture removed, a repeated text,
+/// a field it could not find.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub code: String,
+    pub message: String,
+    pub span: Span,
+}
+
+/// What kind of furniture a line was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FurnitureKind {
+    /// A running page header repeated on several pages.
+    PageHeader,
+    /// A page number (`·· 10`, `- 3 -`, `第3页`).
+    PageNumber,
+    /// Web page chrome (扫一扫, 【关闭窗口】, breadcrumbs, share buttons).
+    WebChrome,
+    /// A web page's metadata table row (索引号, 发布日期 …).
+    Metadata,
+    /// A second copy of text already seen (crawler duplication).
+    Duplicate,
+}
+
+/// A piece of the input recognised as furniture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Furniture {
+    pub kind: FurnitureKind,
+    pub text: String,
+    pub span: Span,
+}
