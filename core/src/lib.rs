@@ -23,8 +23,15 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod decode;
+mod header;
+mod layout;
 mod model;
+mod segment;
+mod text;
+mod values;
 
+pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;
 
 /// Options for [`parse`]. Construct with `Options::default()` and set fields.
@@ -37,8 +44,89 @@ pub struct Options {
 }
 
 /// Parses `text` into documents. Never fails and never panics.
+///
+/// The stages (see `ARCHITECTURE.md`): clean lines with an offset map and
+/// find furniture ([`layout`]), segment into documents ([`segment`]), then
+/// extract each document's header elements ([`header`]).
 pub fn parse(text: &str, options: &Options) -> Parse {
-    let _ = options;
-    let _ = text;
-    Parse { schema_version: SCHEMA_VERSION, ..Parse::default() }
+    let _ = options.default_year;
+    let layout = layout::layout(text);
+    let seg = segment::segment(&layout);
+    let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
+    out.diagnostics.extend(layout.diagnostics.iter().cloned());
+    out.furniture = layout.furniture.clone();
+    if seg.content.is_empty() {
+        out.diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            code: "empty_input".into(),
+            message: if text.trim().is_empty() {
+                "the input is empty".into()
+            } else {
+                "the input holds no document text (only page furniture)".into()
+            },
+            span: Span::new(0, text.len()),
+        });
+        return out;
+    }
+    if let (Some(&a), Some(&b)) = (seg.preamble.first(), seg.preamble.last()) {
+        out.preamble = Some(Span::new(layout.lines[a].start, layout.lines[b].end));
+    }
+    let metadata = metadata(&layout);
+    let single = seg.docs.len() == 1;
+    for doc in &seg.docs {
+        let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
+        let mut d = header::extract(&layout, doc, meta, &mut out.diagnostics);
+        d.span = document_span(&layout, doc.first_line, doc.last_line);
+        out.documents.push(d);
+    }
+    if seg.docs.iter().all(|d| d.anchor.is_none()) {
+        out.diagnostics.push(Diagnostic {
+            level: Level::Info,
+            code: "no_title_block".into(),
+            message: "no title block (…关于…的通知) found; the whole text is read as one document".into(),
+            span: Span::new(0, 0),
+        });
+    }
+    out
+}
+
+/// The hull of a document's lines, with segments when furniture interrupts it.
+fn document_span(layout: &layout::Layout, first: usize, last: usize) -> Span {
+    let mut span = Span::new(layout.lines[first].start, layout.lines[last].end);
+    let mut run: Option<(usize, usize)> = None;
+    let mut segments = Vec::new();
+    for l in &layout.lines[first..=last] {
+        if l.furniture.is_some() && l.furniture != Some(FurnitureKind::Duplicate) {
+            segments.extend(run.take().map(|(a, b)| Range { start: a, end: b }));
+        } else {
+            run = Some(match run {
+                None => (l.start, l.end),
+                Some((a, _)) => (a, l.end),
+            });
+        }
+    }
+    segments.extend(run.map(|(a, b)| Range { start: a, end: b }));
+    if segments.len() > 1 {
+        span.segments = segments;
+    }
+    span
+}
+
+/// `label：value` pairs of a web page's metadata table.
+fn metadata(layout: &layout::Layout) -> Vec<(String, Span, String)> {
+    static PAIR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"([^ ：:]{1,8})[：:] ?([^ ]+)").unwrap());
+    let mut out = Vec::new();
+    for (i, l) in layout.lines.iter().enumerate() {
+        if l.furniture != Some(FurnitureKind::Metadata) {
+            continue;
+        }
+        let t = layout.text(i);
+        let base = l.clean.start;
+        for c in PAIR.captures_iter(t) {
+            let v = c.get(2).unwrap();
+            out.push((c[1].to_string(), layout.clean.span(base + v.start()..base + v.end()), v.as_str().to_string()));
+        }
+    }
+    out
 }

@@ -1,1 +1,150 @@
-fn main() {}
+//! `gongwen` command line: parse government documents to JSON.
+//!
+//! ```text
+//! gongwen parse [FILE ...|-] [--format json|jsonl|pretty]
+//! ```
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "gongwen", version, about = "Reads Chinese government documents (公文) and prints structured records")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse files (or standard input, `-`) into documents.
+    Parse {
+        /// Input files; `-` or none reads standard input.
+        files: Vec<PathBuf>,
+        /// Output format: `json` is exactly CONTRACT.md (an array when
+        /// several files are given), `jsonl` one object per file per line
+        /// (with a `source` field), `pretty` a summary for a person.
+        #[arg(long, short, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+    Pretty,
+}
+
+fn read_input(path: &PathBuf) -> Result<String, String> {
+    let name = path.display();
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{name}: no such file"),
+            std::io::ErrorKind::IsADirectory => format!("{name}: is a directory"),
+            _ => format!("{name}: cannot read: {e}"),
+        })?
+    };
+    gongwen::decode(&bytes).map(|(s, _)| s).map_err(|e| format!("{name}: {e}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Command::Parse { mut files, format } = cli.command;
+    if files.is_empty() {
+        files.push(PathBuf::from("-"));
+    }
+    let options = gongwen::Options::default();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut results = Vec::new();
+    for path in &files {
+        let text = match read_input(path) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("gongwen: error: {msg}");
+                failed = true;
+                continue;
+            }
+        };
+        let parse = gongwen::parse(&text, &options);
+        let source = path.display().to_string();
+        let written = match format {
+            Format::Json => {
+                results.push(parse);
+                Ok(())
+            }
+            Format::Jsonl => {
+                let mut v = serde_json::to_value(&parse).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("source".into(), serde_json::Value::String(source));
+                }
+                writeln!(out, "{v}")
+            }
+            Format::Pretty => write_pretty(&mut out, &source, &text, &parse),
+        };
+        if written.is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    if format == Format::Json {
+        let r = if files.len() == 1 {
+            results.first().map(|p| serde_json::to_writer_pretty(&mut out, p))
+        } else {
+            Some(serde_json::to_writer_pretty(&mut out, &results))
+        };
+        if let Some(Err(_)) = r {
+            return ExitCode::from(1);
+        }
+        if !results.is_empty() {
+            let _ = writeln!(out);
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_pretty(out: &mut impl Write, source: &str, text: &str, p: &gongwen::Parse) -> std::io::Result<()> {
+    writeln!(out, "{source}: {} document(s)", p.documents.len())?;
+    for (k, d) in p.documents.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(out, "[{}] {}", k + 1, if d.title.is_empty() { "(no title)" } else { &d.title })?;
+        let line = |label: &str, v: String| -> String { format!("    {label:<6} {v}\n") };
+        let mut s = String::new();
+        s += &line("文种", d.kind.clone().unwrap_or_else(|| "-".into()));
+        s += &line("发文字号", d.doc_number.as_ref().map(|n| n.text.clone()).unwrap_or_else(|| "-".into()));
+        s += &line("发文机关", d.issuers.join("、"));
+        s += &line("主送", d.recipients.join(" | "));
+        s += &line("成文日期", d.date.clone().unwrap_or_else(|| "-".into()));
+        if !d.enclosed_titles.is_empty() {
+            s += &line("印发", d.enclosed_titles.iter().map(|t| format!("《{t}》")).collect::<Vec<_>>().join(""));
+        }
+        for a in &d.attachments {
+            s += &line("附件", format!("{}. {}{}", a.index, a.title, if a.omitted { "（略）" } else { "" }));
+        }
+        for c in &d.citations {
+            let t = c.title.as_ref().map(|t| format!("《{t}》")).unwrap_or_default();
+            s += &line("引用", format!("{t}{}", c.doc_number.as_ref().map(|n| format!(" {n}")).unwrap_or_default()));
+        }
+        if !d.cc.is_empty() {
+            s += &line("抄送", d.cc.join(" | "));
+        }
+        s += &line("范围", format!("bytes {}..{} ({} chars)", d.span.start, d.span.end, d.span.slice(text).chars().count()));
+        out.write_all(s.as_bytes())?;
+    }
+    for diag in &p.diagnostics {
+        writeln!(out, "  {:?} {}: {}", diag.level, diag.code, diag.message)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Bytes to text, for front ends that read files: UTF-8 (with or without
+//! BOM), UTF-16 with BOM, and GB18030/GBK, which many government sites
+//! still serve. Decoding is done by `encoding_rs` (the WHATWG decoders).
+
+use std::fmt;
+
+/// The encoding [`decode`] recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// GB18030 (a superset of GBK and GB2312).
+    Gb18030,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+        })
+    }
+}
+
+/// Why bytes could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// Neither UTF-8, UTF-16 with a BOM, nor GB18030.
+    #[error("not UTF-8, UTF-16 or GB18030 text: invalid byte 0x{byte:02X} at offset {offset}")]
+    Unrecognised {
+        /// Offset of the first byte that is not valid UTF-8.
+        offset: usize,
+        byte: u8,
+    },
+    /// The text was named as `encoding` but is not valid in it.
+    #[error("invalid {encoding} at byte offset {offset}")]
+    Invalid { encoding: Encoding, offset: usize },
+    /// Binary data (NUL bytes) rather than text.
+    #[error("binary data, not text: NUL byte at offset {offset}")]
+    Binary { offset: usize },
+}
+
+/// Decodes `bytes` to text, detecting the encoding.
+///
+/// ```
+/// let (text, enc) = gongwen::decode(&[0xB9, 0xAB, 0xCE, 0xC4]).unwrap(); // "公文" in GBK
+/// assert_eq!(text, "公文");
+/// assert_eq!(enc, gongwen::Encoding::Gb18030);
+/// assert!(gongwen::decode(&[0x00, 0xFF, 0x00]).is_err());
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return std::str::from_utf8(rest)
+            .map(|s| (s.to_string(), Encoding::Utf8))
+            .map_err(|e| DecodeError::Invalid { encoding: Encoding::Utf8, offset: 3 + e.valid_up_to() });
+    }
+    for (bom, enc, coder) in [
+        ([0xFF, 0xFE], Encoding::Utf16Le, encoding_rs::UTF_16LE),
+        ([0xFE, 0xFF], Encoding::Utf16Be, encoding_rs::UTF_16BE),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(&bom) {
+            return coder
+                .decode_without_bom_handling_and_without_replacement(rest)
+                .map(|s| (s.into_owned(), enc))
+                .ok_or(DecodeError::Invalid { encoding: enc, offset: 2 });
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            if let Some(offset) = memchr::memchr(0, bytes) {
+                return Err(DecodeError::Binary { offset });
+            }
+            Ok((s.to_string(), Encoding::Utf8))
+        }
+        Err(e) => {
+            let offset = e.valid_up_to();
+            if let Some(nul) = memchr::memchr(0, bytes) {
+                return Err(DecodeError::Binary { offset: nul });
+            }
+            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(s) => Ok((s.into_owned(), Encoding::Gb18030)),
+                None => Err(DecodeError::Unrecognised { offset, byte: bytes[offset] }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("公文".as_bytes()).unwrap(), ("公文".to_string(), Encoding::Utf8));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("通知".as_bytes());
+        assert_eq!(decode(&b).unwrap().0, "通知");
+    }
+
+    #[test]
+    fn gbk_and_utf16() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("湘潭县人民政府关于…的通知〔2023〕");
+        assert_eq!(decode(&gbk).unwrap(), ("湘潭县人民政府关于…的通知〔2023〕".to_string(), Encoding::Gb18030));
+        let mut le = vec![0xFF, 0xFE];
+        for u in "通知2023".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap(), ("通知2023".to_string(), Encoding::Utf16Le));
+    }
+
+    #[test]
+    fn garbage_is_an_error_with_an_offset() {
+        match decode(b"abc\x00def") {
+            Err(DecodeError::Binary { offset: 3 }) => {}
+            other => panic!("{other:?}"),
+        }
+        match decode(b"ab\xFF\xFF\xFF") {
+            Err(DecodeError::Unrecognised { offset: 2, byte: 0xFF }) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+}

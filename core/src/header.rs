@@ -1,0 +1,458 @@
+//! Stage 4: the GB/T 9704 elements of one document.
+//!
+//! Works on the document's lines in reading order (from [`segment`]) and on
+//! its paragraphs (lines joined where a PDF broke them mid-sentence).
+//! Each rule is one function below: title and 文种, 发文字号, 主送, 署名 and
+//! 成文日期, 发文机关, 附件, citations, and the other elements (份号, 密级,
+//! 紧急程度, 签发人, 附注, 抄送, 印发).
+//!
+//! [`segment`]: crate::segment
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::layout::Layout;
+use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
+use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, DocLines, Role, MARKER};
+use crate::text::{char_len, Mapped};
+use crate::values::{
+    document_kind, enclosed_kind, is_org, iso_date, number_parts, split_bodies, trim_agency, whole_date, DATE, DOC_NUMBER,
+    ORDER_NUMBER,
+};
+
+/// A paragraph: consecutive text lines joined, with its offset map.
+pub(crate) struct Para {
+    pub text: Mapped,
+    /// Line indices it was built from.
+    pub lines: Vec<usize>,
+}
+
+/// Joins the document's text lines into paragraphs. A line ends its
+/// paragraph when it ends with 。！？：；, when the next line opens with a
+/// section marker, or when it is short against the document's usual line
+/// length (a heading, the last line of a paragraph).
+pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
+    let text_lines: Vec<usize> =
+        doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Text).map(|(&i, _)| i).collect();
+    let mut lens: Vec<usize> = text_lines.iter().map(|&i| char_len(layout.text(i))).collect();
+    lens.sort_unstable();
+    let typical = lens.get(lens.len() * 3 / 4).copied().unwrap_or(0);
+    let mut out: Vec<Para> = Vec::new();
+    let mut cur: Option<Para> = None;
+    for (k, &i) in text_lines.iter().enumerate() {
+        let t = layout.text(i);
+        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new() });
+        if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
+            if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
+                let p = layout.lines[i].start;
+                para.text.push(' ', p, p);
+            }
+        }
+        para.text.push_from(&layout.clean, layout.lines[i].clean.clone());
+        para.lines.push(i);
+        let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';']);
+        let next_marker = text_lines.get(k + 1).is_some_and(|&j| MARKER.is_match(layout.text(j)));
+        let short = char_len(t) * 10 < typical * 7;
+        if ends || next_marker || short || k + 1 == text_lines.len() {
+            out.extend(cur.take());
+        }
+    }
+    out.extend(cur.take());
+    out
+}
+
+/// Extracts the header elements of one document.
+pub(crate) fn extract(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String)], diags: &mut Vec<Diagnostic>) -> Document {
+    let paras = paragraphs(layout, doc);
+    let mut d = Document::default();
+    title(layout, doc, &mut d);
+    doc_number(layout, doc, metadata, &mut d, diags);
+    gb_header(layout, doc, &mut d);
+    recipients(&paras, &mut d);
+    signature_and_date(layout, doc, &paras, &mut d);
+    issuers(&mut d);
+    attachments(layout, doc, &mut d);
+    closing_elements(layout, doc, &paras, &mut d);
+    citations(&paras, &mut d);
+    if d.date.is_none() {
+        diags.push(Diagnostic {
+            level: Level::Warning,
+            code: "no_date".into(),
+            message: format!("no 成文日期 found for document「{}」", d.title),
+            span: Span::new(layout.lines[doc.first_line].start, layout.lines[doc.first_line].start),
+        });
+    }
+    d
+}
+
+/// Pushes `src[range]` onto `out` without spaces and newlines.
+fn push_squeezed(out: &mut Mapped, src: &Mapped, range: std::ops::Range<usize>) {
+    let s = &src.text[range.clone()];
+    for (i, c) in s.char_indices() {
+        if c != ' ' && c != '\n' {
+            let a = range.start + i;
+            out.push_from(src, a..a + c.len_utf8());
+        }
+    }
+}
+
+fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
+    let mut m = Mapped::default();
+    let title_lines: Vec<usize> =
+        doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Title).map(|(&i, _)| i).collect();
+    if let Some(a) = &doc.anchor {
+        for &i in &title_lines {
+            let r = layout.lines[i].clean.clone();
+            let end = match a.cut {
+                Some(c) if r.contains(&c) => c,
+                _ => r.end,
+            };
+            push_squeezed(&mut m, &layout.clean, r.start..end);
+        }
+    } else if let Some((&i, _)) = doc.order.iter().zip(&doc.roles).find(|(_, r)| **r == Role::Text) {
+        if crate::segment::bare_title(layout.text(i)) {
+            push_squeezed(&mut m, &layout.clean, layout.lines[i].clean.clone());
+        }
+    }
+    d.title = m.text.clone();
+    d.kind = document_kind(&d.title).or_else(|| enclosed_kind(&d.title)).map(str::to_string);
+    if !d.title.is_empty() {
+        d.spans.title = Some(m.span(0..m.len()));
+    }
+    // Issuer prefix and enclosed titles, with spans from the title's map.
+    let t = &d.title;
+    if let Some(cut) = ["关于", "印发", "转发"].iter().filter_map(|w| t.find(w)).min() {
+        let prefix = &t[..cut];
+        if is_org(prefix) {
+            for r in split_bodies(prefix) {
+                d.issuers.push(prefix[r.clone()].to_string());
+                d.spans.issuers.push(m.span(r));
+            }
+        }
+    }
+    for e in enclosed_titles(t) {
+        if let Some(pos) = t.find(&e) {
+            d.spans.enclosed_titles.push(m.span(pos..pos + e.len()));
+        }
+        d.enclosed_titles.push(e);
+    }
+}
+
+fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String)], d: &mut Document, diags: &mut Vec<Diagnostic>) {
+    let line = doc.order.iter().zip(&doc.roles).find(|(_, r)| **r == Role::Number).map(|(&i, _)| i).or_else(|| {
+        // A number line near the top that the title block did not claim.
+        doc.order.iter().take(8).copied().find(|&i| number_line(layout.text(i)).is_some())
+    });
+    if let Some(i) = line {
+        let t = layout.text(i);
+        let head_len = t.find("签发人").unwrap_or(t.len());
+        if let Some((text, agency, year, serial)) = number_line(t) {
+            let r = layout.lines[i].clean.clone();
+            d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r.start..r.start + head_len) });
+            return;
+        }
+    }
+    for (label, span, value) in metadata {
+        if label.contains("号") {
+            if let Some((text, agency, year, serial)) = crate::values::parse_doc_number(value) {
+                diags.push(Diagnostic {
+                    level: Level::Info,
+                    code: "doc_number_from_metadata".into(),
+                    message: format!("发文字号 {text} taken from the page's metadata table"),
+                    span: span.clone(),
+                });
+                d.doc_number = Some(DocNumber { text, agency, year, serial, span: span.clone() });
+                return;
+            }
+        }
+    }
+}
+
+fn gb_header(layout: &Layout, doc: &DocLines, d: &mut Document) {
+    for (&i, r) in doc.order.iter().zip(&doc.roles) {
+        if !matches!(r, Role::GbHeader | Role::Number) {
+            continue;
+        }
+        let t = layout.text(i);
+        if let Some(pos) = t.find("签发人") {
+            let names = t[pos + "签发人".len()..].trim_start_matches([':', '：', ' ']);
+            d.signers.extend(names.split([' ', '、', '，']).filter(|s| !s.is_empty()).map(str::to_string));
+        }
+        if *r == Role::Number {
+            continue;
+        }
+        for tok in t.split(' ').filter(|s| !s.is_empty()) {
+            if tok.len() == 6 && tok.bytes().all(|b| b.is_ascii_digit()) {
+                d.copy_number = Some(tok.to_string());
+            } else if ["绝密", "机密", "秘密"].iter().any(|w| tok.starts_with(w)) {
+                d.classification = Some(tok.to_string());
+            } else if ["特急", "加急", "特提", "平急"].contains(&tok) {
+                d.urgency = Some(tok.to_string());
+            }
+        }
+    }
+}
+
+fn recipients(paras: &[Para], d: &mut Document) {
+    for p in paras.iter().take(2) {
+        let t = &p.text.text;
+        if let Some(len) = recipients_prefix(t) {
+            for r in split_bodies(&t[..len]) {
+                d.recipients.push(t[r.clone()].to_string());
+                d.spans.recipients.push(p.text.span(r));
+            }
+            return;
+        }
+    }
+}
+
+fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
+    // Standalone lines: the first date with a signature above it, else the
+    // first date line.
+    let lines: Vec<(usize, Role)> = doc.order.iter().copied().zip(doc.roles.iter().copied()).collect();
+    let mut chosen: Option<usize> = None;
+    for (k, &(_, r)) in lines.iter().enumerate() {
+        if r == Role::Date && k > 0 && lines[k - 1].1 == Role::Signature {
+            chosen = Some(k);
+            break;
+        }
+    }
+    let inline = inline_signature(paras);
+    if chosen.is_none() && inline.is_none() {
+        chosen = lines.iter().position(|&(_, r)| r == Role::Date);
+    }
+    if let Some(k) = chosen {
+        let i = lines[k].0;
+        d.date = whole_date(layout.text(i));
+        d.spans.date = Some(Span::new(layout.lines[i].start, layout.lines[i].end));
+        let mut j = k;
+        let mut sig: Vec<usize> = Vec::new();
+        while j > 0 && lines[j - 1].1 == Role::Signature {
+            sig.insert(0, lines[j - 1].0);
+            j -= 1;
+        }
+        if let (Some(&a), Some(&b)) = (sig.first(), sig.last()) {
+            for &s in &sig {
+                d.signature.extend(layout.text(s).split([' ', '、']).filter(|w| !w.is_empty()).map(str::to_string));
+            }
+            d.spans.signature = Some(Span::new(layout.lines[a].start, layout.lines[b].end));
+        }
+        return;
+    }
+    if let Some((pi, sig, date, iso)) = inline {
+        let p = &paras[pi];
+        d.date = Some(iso);
+        d.spans.date = Some(p.text.span(date));
+        if let Some(sig) = sig {
+            d.signature = p.text.text[sig.clone()].split([' ', '、']).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            d.spans.signature = Some(p.text.span(sig));
+        }
+    }
+}
+
+/// A signature and date run into a crawled paragraph (`…实施。河北省人民政府
+/// 办公厅2023年12月13日为深入…`), or a date standing between spaces.
+#[allow(clippy::type_complexity)]
+fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usize>>, std::ops::Range<usize>, String)> {
+    let mut bare: Option<(usize, Option<std::ops::Range<usize>>, std::ops::Range<usize>, String)> = None;
+    for (pi, p) in paras.iter().enumerate() {
+        let t = &p.text.text;
+        for c in DATE.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            let Some(iso) = iso_date(&c[1], &c[2], &c[3]) else { continue };
+            let after = &t[m.end()..];
+            if after.starts_with("印发") || after.starts_with(['起', '前', '至', '以', '到', '，', '的', '召', '发', '通', '期', '举']) {
+                continue;
+            }
+            let before = &t[..m.start()];
+            let b0 = before.rfind(['。', '！', '？', '）', ' ', '；']).map(|i| i + before[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+            let cand = &before[b0..];
+            if !cand.is_empty() && is_signature_line(cand) {
+                return Some((pi, Some(b0..m.start()), m.range(), iso));
+            }
+            let standalone_before = cand.is_empty();
+            let standalone_after = after.is_empty() || after.starts_with([' ', '（']);
+            if standalone_before && standalone_after && bare.is_none() {
+                bare = Some((pi, None, m.range(), iso));
+            }
+        }
+    }
+    bare
+}
+
+fn issuers(d: &mut Document) {
+    if d.issuers.is_empty() && !d.signature.is_empty() {
+        d.issuers = d.signature.clone();
+        if let Some(s) = &d.spans.signature {
+            d.spans.issuers = vec![s.clone(); d.issuers.len()];
+        }
+    }
+}
+
+static ATTACHMENT_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}) ?[.．、:：]").unwrap());
+
+fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
+    let lines: Vec<(usize, Role)> = doc.order.iter().copied().zip(doc.roles.iter().copied()).collect();
+    let Some(k0) = lines.iter().position(|&(i, r)| {
+        let t = layout.text(i);
+        r == Role::Text && (t.starts_with("附件：") || t.starts_with("附件:") || t.starts_with("附 件：")) && char_len(t) > 3
+    }) else {
+        return;
+    };
+    // Items: (index, Mapped title, omitted?)
+    let mut items: Vec<(u32, Mapped)> = Vec::new();
+    let mut open = false;
+    for (k, &(i, r)) in lines.iter().enumerate().skip(k0) {
+        if r != Role::Text {
+            break;
+        }
+        let cr = layout.lines[i].clean.clone();
+        let t = layout.text(i);
+        let (mut body_start, mut t_body) = (cr.start, t);
+        if k == k0 {
+            let colon = t.find(['：', ':']).map(|p| p + t[p..].chars().next().unwrap().len_utf8()).unwrap_or(t.len());
+            body_start = cr.start + colon;
+            t_body = &t[colon..];
+        }
+        let t_body_trim = t_body.trim_start();
+        body_start += t_body.len() - t_body_trim.len();
+        if let Some(c) = ATTACHMENT_ITEM.captures(t_body_trim) {
+            let idx: u32 = c[1].parse().unwrap_or(0);
+            let mut m = Mapped::default();
+            m.push_from(&layout.clean, body_start + c.get(0).unwrap().end()..cr.end);
+            items.push((idx, m));
+            open = true;
+        } else if k == k0 {
+            let mut m = Mapped::default();
+            m.push_from(&layout.clean, body_start..cr.end);
+            items.push((1, m));
+            open = true;
+        } else if open && char_len(t) <= 30 && !t.contains('。') && !MARKER.is_match(t) {
+            if let Some(last) = items.last_mut() {
+                last.1.push_from(&layout.clean, cr.clone());
+            }
+        } else {
+            break;
+        }
+        if let Some(last) = items.last() {
+            let tt = last.1.text.trim_end();
+            open = !(tt.ends_with("（略）") || tt.ends_with("(略)"));
+        }
+    }
+    for (idx, m) in items {
+        let mut t = m.text.trim().trim_end_matches(['。', '；', ';']).to_string();
+        let omitted = t.ends_with("（略）") || t.ends_with("(略)");
+        if omitted {
+            t = t.trim_end_matches("（略）").trim_end_matches("(略)").trim_end().to_string();
+        }
+        let t: String = t.chars().filter(|c| *c != ' ').collect();
+        if t.is_empty() {
+            continue;
+        }
+        d.attachments.push(Attachment { index: idx, title: t, omitted, span: m.span(0..m.len()) });
+    }
+}
+
+static NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(](?:此件|本件|此文|本文)[^（）()]{1,24}[）)]|[（(]联系人[:：][^（）()]{1,60}[）)]").unwrap());
+
+fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
+    static PRINTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.{2,40}?) ?((?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日) ?印发$").unwrap());
+    for (&i, _) in doc.order.iter().zip(&doc.roles) {
+        let t = layout.text(i);
+        let cr = layout.lines[i].clean.clone();
+        if let Some(c) = PRINTED.captures(t) {
+            d.printed_by = Some(c[1].trim().to_string());
+            d.printed_date = whole_date(&c[2]);
+        }
+        if let Some(rest) = t.strip_prefix("抄送：").or_else(|| t.strip_prefix("抄送:")) {
+            let off = cr.start + (t.len() - rest.len());
+            for r in split_bodies(rest) {
+                d.cc.push(rest[r.clone()].to_string());
+                d.spans.cc.push(layout.clean.span(off + r.start..off + r.end));
+            }
+        }
+    }
+    for p in paras {
+        for m in NOTE.find_iter(&p.text.text) {
+            d.notes.push(m.as_str().to_string());
+            d.spans.notes.push(p.text.span(m.range()));
+        }
+    }
+}
+
+/// Does a 《》 title name a document (a law, rules, a notice …)?
+fn is_document_like(t: &str) -> bool {
+    document_kind(t).is_some()
+        || enclosed_kind(t).is_some()
+        || ["法", "条例", "纲要", "决议", "公约", "协定", "准则", "指引", "通则", "守则", "宪法", "目录", "意见", "报告"]
+            .iter()
+            .any(|w| t.ends_with(w))
+}
+
+fn citations(paras: &[Para], d: &mut Document) {
+    static TITLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"《([^《》]{2,150})》(?: ?[（(]([^（）()]{0,60})[）)])?").unwrap());
+    let own_number = d.doc_number.as_ref().map(|n| n.text.clone());
+    let own_titles: Vec<String> = d.enclosed_titles.iter().cloned().chain([d.title.clone()]).collect();
+    let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
+    let mut push = |d: &mut Document, title: Option<String>, number: Option<String>, span: Span| {
+        if number.is_some() && number == own_number {
+            return;
+        }
+        let key = (title.clone(), number.clone());
+        if seen.contains(&key) {
+            return;
+        }
+        seen.push(key);
+        d.citations.push(Citation { title, doc_number: number, span });
+    };
+    let number_in = |s: &str| -> Option<String> {
+        if let Some(c) = DOC_NUMBER.captures(s) {
+            return Some(number_parts(trim_agency(&c[1]), &c[2], &c[3]).0);
+        }
+        ORDER_NUMBER.captures(s).map(|c| format!("{}第{}号", trim_agency(&c[1]), &c[2]))
+    };
+    for p in paras {
+        let t = &p.text.text;
+        let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+        for c in TITLED.captures_iter(t) {
+            let whole = c.get(0).unwrap();
+            let title: String = c[1].chars().filter(|c| *c != ' ').collect();
+            let number = c.get(2).and_then(|n| number_in(n.as_str()));
+            let own = own_titles.iter().any(|o| *o == title);
+            if own && number.is_none() {
+                covered.push(whole.range());
+                continue;
+            }
+            if number.is_none() && !is_document_like(&title) {
+                continue;
+            }
+            let end = if number.is_some() { whole.end() } else { c.get(1).unwrap().end() + "》".len() };
+            covered.push(whole.start()..end);
+            push(d, Some(title), number, p.text.span(whole.start()..end));
+        }
+        for c in DOC_NUMBER.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            if covered.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+                continue;
+            }
+            let agency = trim_agency(&c[1]);
+            let start = m.start() + (c[1].len() - agency.len());
+            push(d, None, Some(number_parts(agency, &c[2], &c[3]).0), p.text.span(start..m.end()));
+        }
+        for c in ORDER_NUMBER.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            if covered.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+                continue;
+            }
+            let agency = trim_agency(&c[1]);
+            if agency.chars().count() < 2 {
+                continue;
+            }
+            let start = m.start() + (c[1].len() - agency.len());
+            push(d, None, Some(format!("{}第{}号", agency, &c[2])), p.text.span(start..m.end()));
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Stage 2: physical lines and page furniture.
+//!
+//! Splits the input into non-blank lines, cleans each onto one global
+//! [`Mapped`] text (lines separated by `\n`), and marks furniture:
+//!
+//! * page numbers (`·· 10`, `- 3 -`, `—3—`, `第3页`);
+//! * running page headers: short lines that stand at the top of two or more
+//!   pages with the same text (found generically, no word list);
+//! * web chrome (扫一扫, 【关闭窗口】, breadcrumbs) and metadata-table rows
+//!   (索引号, 发布日期 …) from a generic list of labels;
+//! * crawler duplication: a line, or the whole text, repeated twice in a row.
+//!
+//! A page starts at the first line, after a page number, or at a line that
+//! begins with one ASCII space when the text has several such lines (the
+//! mark PDF extraction leaves at each page break).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Diagnostic, Furniture, FurnitureKind, Level, Span};
+use crate::text::{char_len, clean_into, Mapped};
+
+/// One non-blank physical line.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    /// Original byte range of the line's text, whitespace trimmed.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of the cleaned line in [`Layout::clean`].
+    pub clean: std::ops::Range<usize>,
+    /// The line begins a page of a PDF extraction.
+    pub page_start: bool,
+    /// Set when the line is furniture, not document text.
+    pub furniture: Option<FurnitureKind>,
+}
+
+/// All lines of the input, cleaned.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    pub lines: Vec<Line>,
+    pub clean: Mapped,
+    pub furniture: Vec<Furniture>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Layout {
+    /// The cleaned text of line `i`.
+    pub fn text(&self, i: usize) -> &str {
+        &self.clean.text[self.lines[i].clean.clone()]
+    }
+    pub fn is_content(&self, i: usize) -> bool {
+        self.lines[i].furniture.is_none()
+    }
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[·•.\-—－–_~]+ ?(?:第 ?)?\d{1,4}(?: ?页)? ?[·•.\-—－–_~]*|(?:[·•.\-—－–_~]+ ?)?第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?[·•.\-—－–_~]+)$").unwrap()
+});
+
+static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:扫一扫.*|.*【(?:关闭窗口|返回顶部|打印本页|打印|关闭|收藏|纠错)】.*|分享到[:：]?.{0,20}|(?:当前位置|您现在的位置|您的位置|所在位置)[:：].*|(?:字号|字体)[:：]? ?[大中小 ]+.*|打印本页|关闭窗口|返回顶部|(?:浏览|访问|点击)(?:次数|量)[:：].*)$").unwrap()
+});
+
+static METADATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:索 ?引 ?号|主题分类|发文机关|成文日期|标 ?题|发文字号|发布日期|主 ?题 ?词|文 ?号|统一编号|实施日期|失效日期|发布机关|文件状态|发布机构|有 ?效 ?性|生成日期|所属主题|信息来源|公开方式|公开范围|公开程序|责任部门|组配分类|体裁分类|服务对象)[:：]|^基本信息$").unwrap()
+});
+
+/// Splits and cleans `input`, marking furniture.
+pub(crate) fn layout(input: &str) -> Layout {
+    let mut out = Layout { clean: Mapped::with_capacity(input.len()), ..Layout::default() };
+    let mut leading_space_lines = 0usize;
+    let mut raw_leading = Vec::new();
+    let mut pos = 0usize;
+    for raw in input.split_inclusive('\n') {
+        let line_start = pos;
+        pos += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let trimmed_start = body.len() - body.trim_start().len();
+        let content = body.trim();
+        if content.is_empty() {
+            continue;
+        }
+        let start = line_start + trimmed_start;
+        let end = start + content.len();
+        let one_space = body.starts_with(' ') && !body[1..].starts_with([' ', '\t', '\u{3000}']);
+        if one_space {
+            leading_space_lines += 1;
+        }
+        raw_leading.push(one_space);
+        let c0 = out.clean.len();
+        clean_into(input, start, end, &mut out.clean);
+        let c1 = out.clean.len();
+        out.clean.push('\n', end, end.max(line_start + body.len()).max(end));
+        out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None });
+    }
+    // Page starts.
+    let marks = leading_space_lines >= 3;
+    for i in 0..out.lines.len() {
+        let t = out.text(i).to_string();
+        if PAGE_NUMBER.is_match(&t) {
+            out.lines[i].furniture = Some(FurnitureKind::PageNumber);
+        } else if WEB_CHROME.is_match(&t) {
+            out.lines[i].furniture = Some(FurnitureKind::WebChrome);
+        } else if METADATA.is_match(&t) {
+            out.lines[i].furniture = Some(FurnitureKind::Metadata);
+        }
+    }
+    for i in 0..out.lines.len() {
+        let after_number = i > 0 && out.lines[i - 1].furniture == Some(FurnitureKind::PageNumber);
+        out.lines[i].page_start = i == 0 || after_number || (marks && raw_leading[i]);
+    }
+    mark_headers(&mut out);
+    mark_duplicates(&mut out);
+    for i in 0..out.lines.len() {
+        if let Some(kind) = out.lines[i].furniture {
+            let l = &out.lines[i];
+            out.furniture.push(Furniture { kind, text: input[l.start..l.end].to_string(), span: Span::new(l.start, l.end) });
+        }
+    }
+    // Keep furniture in input order (duplicates were pushed during marking).
+    out.furniture.sort_by_key(|f| f.span.start);
+    let headers = out.furniture.iter().filter(|f| f.kind == FurnitureKind::PageHeader).count();
+    if headers > 0 {
+        out.diagnostics.push(Diagnostic {
+            level: Level::Info,
+            code: "page_furniture".into(),
+            message: format!(
+                "removed {} running page header(s) and {} page number(s)",
+                headers,
+                out.furniture.iter().filter(|f| f.kind == FurnitureKind::PageNumber).count()
+            ),
+            span: Span::new(0, 0),
+        });
+    }
+    out
+}
+
+/// A short line (≤ 12 chars, no digits or sentence punctuation) standing at
+/// the start of two or more pages with the same text is a running header,
+/// unless it opens a title (the next line starts with 关于).
+fn mark_headers(out: &mut Layout) {
+    let is_candidate = |t: &str| {
+        let n = char_len(t);
+        (2..=12).contains(&n) && !t.chars().any(|c| c.is_ascii_digit() || "。，、：；！？《》（）()".contains(c))
+    };
+    let next_opens_title = |out: &Layout, i: usize| {
+        (i + 1..out.lines.len()).find(|&j| out.lines[j].furniture.is_none()).is_some_and(|j| {
+            let t = out.text(j);
+            t.starts_with("关于") || t.starts_with('《')
+        })
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in 0..out.lines.len() {
+        let l = &out.lines[i];
+        if l.page_start && l.furniture.is_none() && is_candidate(out.text(i)) && !next_opens_title(out, i) {
+            *counts.entry(out.text(i).to_string()).or_default() += 1;
+        }
+    }
+    for i in 0..out.lines.len() {
+        let l = &out.lines[i];
+        if l.page_start && l.furniture.is_none() && counts.get(out.text(i)).is_some_and(|&n| n >= 2) && !next_opens_title(out, i) {
+            out.lines[i].furniture = Some(FurnitureKind::PageHeader);
+            // The line after a header begins the page's text.
+            if let Some(j) = (i + 1..out.lines.len()).find(|&j| out.lines[j].furniture.is_none()) {
+                out.lines[j].page_start = true;
+            }
+        }
+    }
+}
+
+/// Crawled pages sometimes store their text twice in a row: within one
+/// line (`AA`) or as a whole (`lines[..n] == lines[n..]`). The second copy
+/// is furniture; a diagnostic says so.
+fn mark_duplicates(out: &mut Layout) {
+    for i in 0..out.lines.len() {
+        if out.lines[i].furniture.is_some() {
+            continue;
+        }
+        let r = out.lines[i].clean.clone();
+        let t = &out.clean.text[r.clone()];
+        if char_len(t) < 60 {
+            continue;
+        }
+        let n = t.len();
+        let mut found = None;
+        for sep in 0..=3usize {
+            if n < sep || (n - sep) % 2 != 0 {
+                continue;
+            }
+            let k = (n - sep) / 2;
+            if t.is_char_boundary(k) && t.is_char_boundary(n - k) && t[..k] == t[n - k..] {
+                found = Some(k);
+                break;
+            }
+        }
+        if let Some(k) = found {
+            let dup = out.clean.span(r.start + k..r.end);
+            let first = out.clean.span(r.start..r.start + k);
+            out.lines[i].clean = r.start..r.start + k;
+            out.lines[i].end = first.end;
+            out.furniture.push(Furniture { kind: FurnitureKind::Duplicate, text: String::new(), span: dup.clone() });
+            out.diagnostics.push(Diagnostic {
+                level: Level::Warning,
+                code: "duplicated_text".into(),
+                message: "the text is repeated twice in a row (a crawler artifact); the second copy is ignored".into(),
+                span: dup,
+            });
+        }
+    }
+    let content: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].furniture.is_none()).collect();
+    let m = content.len() / 2;
+    if m >= 2 && content.len() % 2 == 0 && (0..m).all(|k| out.text(content[k]) == out.text(content[m + k])) {
+        for &i in &content[m..] {
+            out.lines[i].furniture = Some(FurnitureKind::Duplicate);
+        }
+        let (a, b) = (out.lines[content[m]].start, out.lines[content[2 * m - 1]].end);
+        out.diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            code: "duplicated_text".into(),
+            message: "the whole text is repeated twice in a row; the second copy is ignored".into(),
+            span: Span::new(a, b),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(input: &str) -> Vec<(String, Option<FurnitureKind>)> {
+        let l = layout(input);
+        (0..l.lines.len()).map(|i| (l.text(i).to_string(), l.lines[i].furniture)).collect()
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["·· 10", "- 3 -", "—3—", "第3页", "— 12 —", "第 2 页 共 9 页"] {
+            assert_eq!(kinds(s)[0].1, Some(FurnitureKind::PageNumber), "{s}");
+        }
+        for s in ["2023", "3月", "一、总体要求"] {
+            assert_eq!(kinds(s)[0].1, None, "{s}");
+        }
+    }
+
+    #[test]
+    fn running_headers_found_without_a_word_list() {
+        let text = " 机关文件\n正文第一行\n·· 1\n机关文件\n正文第二行\n 机关文件\n正文第三行。\n";
+        let k = kinds(text);
+        assert_eq!(k[0].1, Some(FurnitureKind::PageHeader));
+        assert_eq!(k[3].1, Some(FurnitureKind::PageHeader));
+        assert_eq!(k[5].1, Some(FurnitureKind::PageHeader));
+        assert_eq!(k[1].1, None);
+    }
+
+    #[test]
+    fn an_issuer_line_opening_a_title_is_not_a_header() {
+        let text = " 某县人民政府\n关于甲的通知\n正文。\n 某县人民政府\n关于乙的通知\n正文。\n x\n";
+        let k = kinds(text);
+        assert_eq!(k[0].1, None);
+        assert_eq!(k[3].1, None);
+    }
+
+    #[test]
+    fn line_repeated_twice_is_cut() {
+        let body = "各市人民政府：现将有关事项通知如下，请认真贯彻执行，确保各项任务落到实处，取得实效。";
+        let text = format!("标题\n{body}{body}\n");
+        let l = layout(&text);
+        assert_eq!(l.text(1), body);
+        assert!(l.diagnostics.iter().any(|d| d.code == "duplicated_text"));
+        assert!(l.furniture.iter().any(|f| f.kind == FurnitureKind::Duplicate));
+    }
+
+    #[test]
+    fn chrome_and_metadata() {
+        let k = kinds("索 引 号： \t000014349/2018-00212\n扫一扫在手机打开当前页\n【返回顶部】【关闭窗口】\n正文");
+        assert_eq!(k[0].1, Some(FurnitureKind::Metadata));
+        assert_eq!(k[1].1, Some(FurnitureKind::WebChrome));
+        assert_eq!(k[2].1, Some(FurnitureKind::WebChrome));
+        assert_eq!(k[3].1, None);
+    }
+}

@@ -1,0 +1,528 @@
+//! Stage 3: segmentation into documents, and each document's reading order.
+//!
+//! Anchors, not line order: a document is announced by its **title block**
+//! (an optional issuer line, then lines ending in a 文种 word, with 关于 /
+//! 印发 / 转发 or an attached 发文字号), optionally preceded or followed by
+//! its 发文字号 line and GB/T 9704 header lines (份号, 密级, 紧急程度).
+//!
+//! In a PDF gazette the extraction may put a title block at the end of its
+//! document's first page. When the input has page marks, a document starts
+//! at the top of the page holding its title block if the text above the
+//! title on that page is consistent with it: it holds a 主送 line, names the
+//! person the title names (`关于崔赣等同志的任免通知`), or cites the title's
+//! enclosed 《X》.
+//!
+//! Within a document, the **cover block** of an 印发 notice (enclosed title,
+//! 主送, cover text, signature, date) that the extraction dropped into the
+//! middle of the enclosed text is moved back to the front, so the enclosed
+//! text reads on across it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::layout::Layout;
+use crate::text::{char_len, squeeze};
+use crate::values::{document_kind, enclosed_kind, is_addressee, is_org, parse_doc_number, split_bodies, whole_date, DATE};
+
+/// What a line is, inside a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Text,
+    /// Part of the title block (issuer line or title line).
+    Title,
+    /// The 发文字号 line (possibly with 签发人).
+    Number,
+    /// 份号 / 密级 / 紧急程度 / 签发人 above the title.
+    GbHeader,
+    /// A line repeating an enclosed title (`湘潭县…实施方案`).
+    EnclosedTitle,
+    /// 发文机关署名 above the date.
+    Signature,
+    /// The 成文日期 line.
+    Date,
+}
+
+/// A title block found in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Anchor {
+    /// Content positions (indices into `Segmented::content`) of the block.
+    pub first: usize,
+    pub last: usize,
+    /// The title (whitespace removed).
+    pub title: String,
+    /// Clean-text byte range of the title when it ends inside its last line
+    /// (a title run into the 主送 on one crawled line).
+    pub cut: Option<usize>,
+    /// Content position of the 发文字号 line, if adjacent.
+    pub number: Option<usize>,
+}
+
+/// One document's lines.
+#[derive(Clone, Debug)]
+pub(crate) struct DocLines {
+    /// Line indices (into `Layout::lines`) in reading order.
+    pub order: Vec<usize>,
+    /// Role of each line, parallel to `order`.
+    pub roles: Vec<Role>,
+    pub anchor: Option<Anchor>,
+    /// First and last line index in input order.
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+/// The segmentation of one input.
+#[derive(Debug, Default)]
+pub(crate) struct Segmented {
+    /// Indices of non-furniture lines.
+    pub content: Vec<usize>,
+    pub docs: Vec<DocLines>,
+    /// Line indices before the first document.
+    pub preamble: Vec<usize>,
+}
+
+pub(crate) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十百]{1,3}、|[（(] ?[一二三四五六七八九十百]{1,3} ?[）)]|\d{1,3} ?[.．、]|[（(] ?\d{1,3} ?[）)]|[①-⑳]|第[一二三四五六七八九十百]{1,3}[条章节])").unwrap()
+});
+
+static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*)(?: (?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*))*$").unwrap()
+});
+
+fn is_title_line(t: &str) -> bool {
+    let n = char_len(t);
+    n >= 2
+        && n <= 70
+        && !DATE.is_match(t)
+        && !MARKER.is_match(t)
+        && !t.starts_with("附件")
+        && !t.contains(['。', '，', '；', '：', '！', '？', ':', ';'])
+}
+
+fn balanced(t: &str) -> bool {
+    t.matches('《').count() == t.matches('》').count() && t.matches('（').count() == t.matches('）').count()
+}
+
+/// Is `title` (whitespace removed) a 公文 title that announces a document?
+fn is_document_title(title: &str, has_number: bool) -> bool {
+    let Some(_) = document_kind(title) else { return false };
+    if !balanced(title) || title.starts_with('《') {
+        return false;
+    }
+    if title.contains("关于") || title.contains("印发") || title.contains("转发") || has_number {
+        return true;
+    }
+    // `河北省人民政府通告`: an issuer followed directly by the 文种.
+    let kind_len = ["通告", "公告", "命令", "令", "决定", "通知", "通报"].iter().find(|k| title.ends_with(*k)).map(|k| k.len());
+    kind_len.is_some_and(|k| is_org(&title[..title.len() - k]) && char_len(title) <= 30)
+}
+
+/// A line that is a list of addressees ending in ： (possibly with the
+/// cover text run on after it): returns the byte length of the list.
+pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
+    let colon = t.find(['：', ':'])?;
+    let list = &t[..colon];
+    if list.is_empty() || char_len(list) > 400 || list.contains(['。', '！', '？']) || MARKER.is_match(list) {
+        return None;
+    }
+    for w in ["如下", "通知", "研究", "同意", "决定", "要求", "提出", "以下", "印发", "任命", "免去", "聘任", "根据", "经研究", "特此", "附件", "联系"] {
+        if list.contains(w) {
+            return None;
+        }
+    }
+    let parts = split_bodies(list);
+    if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 60) {
+        return None;
+    }
+    let last = &list[parts.last()?.clone()];
+    is_addressee(last).then_some(colon)
+}
+
+/// Segments the layout's content lines into documents.
+pub(crate) fn segment(layout: &Layout) -> Segmented {
+    let content: Vec<usize> = (0..layout.lines.len()).filter(|&i| layout.is_content(i)).collect();
+    let text = |p: usize| layout.text(content[p]);
+    let mut anchors = find_anchors(layout, &content);
+    // A title repeated by page chrome (a web page's heading above the
+    // document's own title block) counts once: keep the later copy when
+    // nothing but short chrome stands between them.
+    let mut k = 0;
+    while k + 1 < anchors.len() {
+        let (a, b) = (&anchors[k], &anchors[k + 1]);
+        let between = a.last + 1..b.first;
+        let gap_is_chrome = between.len() <= 4 && between.clone().all(|p| !text(p).contains('。') && char_len(text(p)) <= 30);
+        if a.title == b.title && gap_is_chrome {
+            anchors.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    let mut seg = Segmented { content: content.clone(), ..Segmented::default() };
+    if content.is_empty() {
+        return seg;
+    }
+    // Start position of each document.
+    let mut starts: Vec<usize> = Vec::new();
+    for a in &anchors {
+        let mut s = a.first.min(a.number.unwrap_or(a.first));
+        while s > 0 && GB_HEADER.is_match(text(s - 1)) {
+            s -= 1;
+        }
+        // 版头 such as `某某人民政府文件` right above.
+        if s > 0 && text(s - 1).ends_with("文件") && char_len(text(s - 1)) <= 25 && is_org(text(s - 1).trim_end_matches("文件")) {
+            s -= 1;
+        }
+        let floor = starts.last().map(|&p| p + 1).unwrap_or(0);
+        if s < floor {
+            continue;
+        }
+        // Snap to the top of the page when the text above belongs here.
+        if let Some(q) = (floor..=s).rev().find(|&q| layout.lines[content[q]].page_start) {
+            if q < s && (q..s).any(|p| belongs_to(text(p), a)) {
+                s = q;
+            }
+        }
+        starts.push(s);
+    }
+    if starts.is_empty() {
+        starts.push(0);
+    }
+    let anchor_at = |s: usize| anchors.iter().find(|a| s <= a.first && a.first.min(a.number.unwrap_or(a.first)) >= s);
+    seg.preamble = content[..starts[0]].to_vec();
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(content.len());
+        let anchor = if anchors.is_empty() {
+            None
+        } else {
+            anchor_at(s).filter(|a| a.first < e).cloned()
+        };
+        seg.docs.push(order_document(layout, &content, s, e, anchor));
+    }
+    seg
+}
+
+/// Is the line `t` (above a title block on the same page) part of the
+/// document the title announces?
+fn belongs_to(t: &str, a: &Anchor) -> bool {
+    static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"关于([\p{Han}]{2,4}?)(?:等|同志)").unwrap());
+    static ENCLOSED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》]+)》").unwrap());
+    if recipients_prefix(t).is_some() && t.ends_with(['：', ':']) {
+        return true;
+    }
+    if let Some(c) = PERSON.captures(&a.title) {
+        if t.contains(&c[1]) {
+            return true;
+        }
+    }
+    ENCLOSED.captures_iter(&a.title).any(|c| t.contains(&format!("《{}》", &c[1])))
+}
+
+fn find_anchors(layout: &Layout, content: &[usize]) -> Vec<Anchor> {
+    let text = |p: usize| layout.text(content[p]);
+    let mut out: Vec<Anchor> = Vec::new();
+    let mut p = 0;
+    while p < content.len() {
+        if let Some(a) = title_block_at(layout, content, p) {
+            p = a.last.max(a.number.unwrap_or(0)) + 1;
+            out.push(a);
+        } else {
+            p += 1;
+        }
+    }
+    let _ = text;
+    out
+}
+
+/// Tries to read a title block starting at content position `p`.
+fn title_block_at(layout: &Layout, content: &[usize], p: usize) -> Option<Anchor> {
+    let text = |q: usize| layout.text(content[q]);
+    let first = text(p);
+    // Optional issuer line(s) above the 关于 line.
+    let mut q = p;
+    let mut title = String::new();
+    while q < content.len() && q < p + 2 {
+        let t = text(q);
+        if is_title_line(t) && is_org(&squeeze(t)) && !t.contains("关于") && document_kind(&squeeze(t)).is_none() {
+            title.push_str(&squeeze(t));
+            q += 1;
+        } else {
+            break;
+        }
+    }
+    if q > p && !(q < content.len() && (text(q).starts_with("关于") || text(q).starts_with("印发") || text(q).starts_with("转发"))) {
+        // Issuer lines must be followed by the 关于 line.
+        title.clear();
+        q = p;
+    }
+    let start_title = q;
+    // The title proper opens with 关于/印发/转发 (or holds it on its first
+    // line after the issuer), unless it is a one-line `某某人民政府通告`.
+    let opens = |t: &str| t.contains("关于") || t.contains("印发") || t.contains("转发");
+    let one_line_only = q >= content.len() || !opens(text(q));
+    let mut end = None;
+    while q < content.len() && q < start_title + 5 {
+        let t = text(q);
+        if is_title_line(t) {
+            if q > start_title && layout.lines[content[q]].page_start && !title.is_empty() && document_kind(&title).is_some() {
+                break;
+            }
+            title.push_str(&squeeze(t));
+            if one_line_only && q > start_title {
+                break;
+            }
+            if document_kind(&title).is_some() && balanced(&title) {
+                end = Some((q, None));
+                // A longer title may continue (`…的通知` cannot, but
+                // `…复函` after `…的` can): stop at the first balanced end.
+                break;
+            }
+            q += 1;
+        } else {
+            // A crawled line with the title run into the 主送.
+            let cut = split_title_run_on(t);
+            if let Some(c) = cut {
+                title.push_str(&squeeze(&t[..c]));
+                end = Some((q, Some(c)));
+            }
+            break;
+        }
+    }
+    let (last, cut) = end?;
+    let number_after = (last + 1 < content.len() && cut.is_none())
+        .then(|| last + 1)
+        .filter(|&n| number_line(text(n)).is_some());
+    let number_before = (p >= 1).then(|| p - 1).filter(|&n| number_line(text(n)).is_some()).or_else(|| {
+        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| number_line(text(n)).is_some())
+    });
+    let number = number_after.or(number_before);
+    if !is_document_title(&title, number.is_some()) {
+        return None;
+    }
+    let _ = first;
+    Some(Anchor { first: p, last, title, cut: cut.map(|c| layout.lines[content[last]].clean.start + c), number })
+}
+
+/// For a line like `…的通知承德市人民政府，省政府有关部门：《…》已经…`,
+/// the byte length of the title part.
+fn split_title_run_on(t: &str) -> Option<usize> {
+    for (i, _) in t.match_indices('的') {
+        let rest = &t[i + '的'.len_utf8()..];
+        for k in ["通知", "意见", "批复", "复函", "决定", "通报", "报告", "请示", "函"] {
+            if let Some(after) = rest.strip_prefix(k) {
+                let cut = t.len() - after.len();
+                let head = &t[..cut];
+                if is_title_line(&squeeze(head)) && recipients_prefix(after.trim_start()).is_some() {
+                    return Some(cut);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A 发文字号 line: the number alone, or followed by 签发人.
+pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
+    let head = t.split("签发人").next().unwrap_or(t).trim();
+    parse_doc_number(head)
+}
+
+/// Orders the lines of one document and assigns roles.
+fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor: Option<Anchor>) -> DocLines {
+    let text = |p: usize| layout.text(content[p]);
+    let mut roles: Vec<Role> = vec![Role::Text; e - s];
+    let mut head: Vec<usize> = Vec::new();
+    if let Some(a) = &anchor {
+        for p in a.first..=a.last {
+            roles[p - s] = Role::Title;
+        }
+        if let Some(n) = a.number {
+            if n >= s && n < e {
+                roles[n - s] = Role::Number;
+            }
+        }
+    }
+    for p in s..e {
+        if roles[p - s] == Role::Text && GB_HEADER.is_match(text(p)) && (p == s || roles[p - s - 1] == Role::GbHeader) {
+            roles[p - s] = Role::GbHeader;
+        }
+    }
+    // Signature/date pairs and enclosed-title lines.
+    let enclosed = anchor.as_ref().map(|a| enclosed_titles(&a.title)).unwrap_or_default();
+    for p in s..e {
+        if roles[p - s] != Role::Text {
+            continue;
+        }
+        if whole_date(text(p)).is_some() {
+            roles[p - s] = Role::Date;
+            let mut q = p;
+            while q > s && q + 3 > p && roles[q - 1 - s] == Role::Text && is_signature_line(text(q - 1)) {
+                roles[q - 1 - s] = Role::Signature;
+                q -= 1;
+            }
+        }
+    }
+    for p in s..e {
+        if roles[p - s] != Role::Text {
+            continue;
+        }
+        // A run of up to three lines equal to an enclosed title.
+        let mut joined = String::new();
+        for q in p..(p + 3).min(e) {
+            if roles[q - s] != Role::Text || !is_title_line(text(q)) {
+                break;
+            }
+            joined.push_str(&squeeze(text(q)));
+            if enclosed.iter().any(|t| squeeze(t) == joined) {
+                for r in p..=q {
+                    roles[r - s] = Role::EnclosedTitle;
+                }
+                break;
+            }
+        }
+    }
+    // Reading order: GB/T header and title block first, then the cover block
+    // if it was dropped later, then everything else in input order.
+    for p in s..e {
+        if matches!(roles[p - s], Role::GbHeader | Role::Title | Role::Number) {
+            head.push(p);
+        }
+    }
+    let rest: Vec<usize> = (s..e).filter(|p| !head.contains(p)).collect();
+    let cover = find_cover(layout, content, &rest, &roles, s);
+    let mut order_pos: Vec<usize> = head;
+    if let Some((c0, c1)) = cover {
+        order_pos.extend_from_slice(&rest[c0..=c1]);
+        order_pos.extend(rest[..c0].iter().chain(rest[c1 + 1..].iter()).copied());
+    } else {
+        order_pos.extend(rest);
+    }
+    DocLines {
+        roles: order_pos.iter().map(|&p| roles[p - s]).collect(),
+        order: order_pos.iter().map(|&p| content[p]).collect(),
+        anchor,
+        first_line: content[s],
+        last_line: content[e - 1],
+    }
+}
+
+/// A cover block that is not at the front: [enclosed title lines] 主送 …
+/// signature, date. Returns its index range within `rest`.
+fn find_cover(layout: &Layout, content: &[usize], rest: &[usize], roles: &[Role], s: usize) -> Option<(usize, usize)> {
+    let text = |p: usize| layout.text(content[p]);
+    let mut i = 0;
+    while i < rest.len() {
+        let p = rest[i];
+        if roles[p - s] == Role::Text {
+            // Up to three lines joined must be a 主送 list ending in ：.
+            let mut joined = String::new();
+            for j in i..(i + 3).min(rest.len()) {
+                joined.push_str(text(rest[j]));
+                if recipients_prefix(&joined).is_some() {
+                    // Must reach a date within eight lines.
+                    let date = (j + 1..(j + 9).min(rest.len())).find(|&k| roles[rest[k] - s] == Role::Date)?;
+                    let mut c0 = i;
+                    while c0 > 0 && roles[rest[c0 - 1] - s] == Role::EnclosedTitle {
+                        c0 -= 1;
+                    }
+                    if c0 == 0 {
+                        return None; // already at the front
+                    }
+                    return Some((c0, date));
+                }
+                if joined.contains('。') {
+                    break;
+                }
+            }
+            // Only the first 主送-like line matters.
+            if i > 0 && roles[rest[i] - s] == Role::Text && text(rest[i]).contains('。') && i > 40 {
+                return None;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Titles issued by a 印发/转发 notice: 《X》 in the title, or the X of
+/// `印发X的通知` when printed without brackets.
+pub(crate) fn enclosed_titles(title: &str) -> Vec<String> {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》]+)》").unwrap());
+    if !(title.contains("印发") || title.contains("转发") || title.contains("颁发") || title.contains("发布")) {
+        return Vec::new();
+    }
+    let v: Vec<String> = BRACKETED.captures_iter(title).map(|c| c[1].to_string()).collect();
+    if !v.is_empty() {
+        return v;
+    }
+    static BARE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:印发|转发|颁发|发布)(.+?)的(?:通知|决定|通告|公告|函)$").unwrap());
+    BARE.captures(title).map(|c| vec![c[1].to_string()]).unwrap_or_default()
+}
+
+/// A 发文机关署名 line: names of bodies only.
+pub(crate) fn is_signature_line(t: &str) -> bool {
+    let n = char_len(t);
+    n >= 2
+        && n <= 60
+        && !t.contains(['。', '，', '：', '；', '《', ':'])
+        && !MARKER.is_match(t)
+        && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)
+        && DATE.find(t).is_none()
+}
+
+/// Title of a text without a title block: its first line if it reads as one.
+pub(crate) fn bare_title(t: &str) -> bool {
+    is_title_line(t) && (document_kind(&squeeze(t)).is_some() || enclosed_kind(&squeeze(t)).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::layout;
+
+    fn titles(input: &str) -> Vec<String> {
+        let l = layout(input);
+        let s = segment(&l);
+        s.docs.iter().map(|d| d.anchor.as_ref().map(|a| a.title.clone()).unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn one_pasted_notice_is_one_document() {
+        let t = "国务院关于做好当前和今后一个时期\n促进就业工作的若干意见\n国发〔2018〕39号\n各省、自治区、直辖市人民政府：\n正文。\n国务院\n2018年11月16日\n";
+        assert_eq!(titles(t), ["国务院关于做好当前和今后一个时期促进就业工作的若干意见"]);
+    }
+
+    #[test]
+    fn two_documents_back_to_back() {
+        let t = "甲市人民政府关于甲事项的通知\n甲政发〔2023〕1号\n各区人民政府：\n正文一。\n甲市人民政府\n2023年1月5日\n乙市人民政府办公室关于乙事项的通知\n乙政办发〔2023〕2号\n各县人民政府：\n正文二。\n乙市人民政府办公室\n2023年2月6日\n";
+        assert_eq!(titles(t), ["甲市人民政府关于甲事项的通知", "乙市人民政府办公室关于乙事项的通知"]);
+    }
+
+    #[test]
+    fn a_title_cited_in_body_is_not_an_anchor() {
+        let t = "某县人民政府关于甲的通知\n各乡镇：\n根据《某省人民政府关于乙的通知》要求，\n现通知如下。\n某县人民政府\n2023年1月5日\n";
+        assert_eq!(titles(t).len(), 1);
+    }
+
+    #[test]
+    fn title_block_after_body_on_its_page() {
+        // Page 1 of the first document, then a page holding the second
+        // document's body with its title block at the bottom.
+        let t = " 某县人民政府关于甲的通知\n某政发〔2023〕1号\n各乡镇：\n正文一。\n某县人民政府\n2023年1月5日\n 各乡镇人民政府：\n经研究，同意：\n张三同志任某局局长。\n某县人民政府\n2023年2月6日\n某县人民政府\n关于张三同志任职的通知\n某政人发〔2023〕2号\n x\n";
+        let l = layout(t);
+        let s = segment(&l);
+        assert_eq!(s.docs.len(), 2);
+        let d = &s.docs[1];
+        let first = d.first_line;
+        assert_eq!(l.text(first), "各乡镇人民政府：");
+    }
+
+    #[test]
+    fn recipients_lists() {
+        assert!(recipients_prefix("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：").is_some());
+        assert!(recipients_prefix("马万祺副主席：").is_some());
+        assert!(recipients_prefix("现将有关事项通知如下：").is_none());
+        assert!(recipients_prefix("任命：").is_none());
+        assert!(recipients_prefix("一、成员单位：").is_none());
+    }
+}

@@ -1,0 +1,190 @@
+//! Stage 1: normalisation with an offset map.
+//!
+//! [`Mapped`] is a cleaned string in which every byte remembers the range of
+//! the original input it came from, so any range of cleaned text maps back
+//! to a [`Span`] of the caller's input. Cleaning:
+//!
+//! * full-width digits and Latin letters become ASCII (`２０２３` → `2023`),
+//!   `．` after a digit becomes `.`;
+//! * a thin run of spaces (ASCII space, NBSP, at most two) next to a CJK
+//!   character or punctuation is dropped: PDF extraction pads names and
+//!   numbers (`王 利`, `〔2023〕 2号`, `2023 年`);
+//! * any other whitespace run (U+3000, tabs, long runs: column separators
+//!   and paragraph indents of crawled pages) becomes one ASCII space.
+//!
+//! Invariant: `starts.len() == ends.len() == text.len()`, and for every
+//! byte `i`, `starts[i] < ends[i]` are char boundaries of the input.
+
+use crate::model::Span;
+
+/// Cleaned text plus, for every byte, the original byte range it came from.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Mapped {
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Mapped {
+    pub fn with_capacity(n: usize) -> Mapped {
+        Mapped { text: String::with_capacity(n), starts: Vec::with_capacity(n), ends: Vec::with_capacity(n) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Appends `c`, standing for original bytes `start..end`.
+    pub fn push(&mut self, c: char, start: usize, end: usize) {
+        let n = c.len_utf8();
+        self.text.push(c);
+        for _ in 0..n {
+            self.starts.push(start as u32);
+            self.ends.push(end as u32);
+        }
+    }
+
+    /// Appends `other[range]` with its mapping.
+    pub fn push_from(&mut self, other: &Mapped, range: std::ops::Range<usize>) {
+        self.text.push_str(&other.text[range.clone()]);
+        self.starts.extend_from_slice(&other.starts[range.clone()]);
+        self.ends.extend_from_slice(&other.ends[range]);
+    }
+
+    /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let (mut a, mut b) = (range.start.min(self.len()), range.end.min(self.len()));
+        let bytes = self.text.as_bytes();
+        while a < b && matches!(bytes[a], b' ' | b'\n') {
+            a += 1;
+        }
+        while b > a && matches!(bytes[b - 1], b' ' | b'\n') {
+            b -= 1;
+        }
+        if a >= b {
+            let p = if a < self.len() { self.starts[a] } else { self.ends.last().copied().unwrap_or(0) } as usize;
+            return Span::new(p, p);
+        }
+        Span::new(self.starts[a] as usize, self.ends[b - 1] as usize)
+    }
+}
+
+/// Is `c` a CJK ideograph (any block, including extensions)?
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
+}
+
+/// Is `c` wide CJK text or punctuation (anything that is not ASCII-like)?
+pub(crate) fn is_wide(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x206F | 0x00B7 | 0x2E80..=0x2FDF)
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' | '\r')
+}
+
+/// Maps full-width digits and Latin letters to ASCII; leaves punctuation.
+fn fold(c: char, prev: Option<char>) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '．' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
+        '％' => '%',
+        _ => c,
+    }
+}
+
+/// Cleans `input[start..end]` (one physical line) onto `out`.
+pub(crate) fn clean_into(input: &str, start: usize, end: usize, out: &mut Mapped) {
+    let slice = &input[start..end];
+    let mut prev: Option<char> = None;
+    // A pending whitespace run: (orig start, orig end, thin?).
+    let mut ws: Option<(usize, usize, bool, usize)> = None;
+    for (i, c) in slice.char_indices() {
+        let at = start + i;
+        if is_space(c) {
+            let thin = matches!(c, ' ' | '\u{A0}' | '\r');
+            ws = Some(match ws {
+                None => (at, at + c.len_utf8(), thin, 1),
+                Some((s, _, t, n)) => (s, at + c.len_utf8(), t && thin, n + 1),
+            });
+            continue;
+        }
+        let folded = fold(c, prev);
+        if let Some((s, e, thin, n)) = ws.take() {
+            if prev.is_some() {
+                let wide_side = prev.is_some_and(is_wide) || is_wide(folded);
+                let drop = thin && n <= 2 && wide_side;
+                if !drop {
+                    out.push(' ', s, e);
+                }
+            }
+        }
+        out.push(folded, at, at + c.len_utf8());
+        prev = Some(folded);
+    }
+}
+
+/// Cleans a whole string (used for one-off values and tests).
+#[cfg(test)]
+pub(crate) fn clean_str(s: &str) -> Mapped {
+    let mut m = Mapped::default();
+    clean_into(s, 0, s.len(), &mut m);
+    m
+}
+
+/// Removes every whitespace character.
+pub(crate) fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c) && *c != '\n').collect()
+}
+
+/// Number of chars.
+pub(crate) fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_pdf_padding_and_maps_back() {
+        let src = "潭县政办发 〔2023〕 2号";
+        let m = clean_str(src);
+        assert_eq!(m.text, "潭县政办发〔2023〕2号");
+        let sp = m.span(0..m.len());
+        assert_eq!(&src[sp.start..sp.end], src);
+        let i = m.text.find('2').unwrap();
+        assert_eq!(&src[m.span(i..i + 4).start..m.span(i..i + 4).end], "2023");
+    }
+
+    #[test]
+    fn pads_inside_names_and_numbers() {
+        assert_eq!(clean_str("王 利").text, "王利");
+        assert_eq!(clean_str("2023 年 6 月 1 日").text, "2023年6月1日");
+        assert_eq!(clean_str("1 号").text, "1号");
+    }
+
+    #[test]
+    fn keeps_column_separators_as_one_space() {
+        assert_eq!(clean_str("国务院办公厅\u{3000}中央军委办公厅").text, "国务院办公厅 中央军委办公厅");
+        assert_eq!(clean_str("发文字号： \t国发〔2018〕39号").text, "发文字号： 国发〔2018〕39号");
+        assert_eq!(clean_str("Windows XP").text, "Windows XP");
+    }
+
+    #[test]
+    fn folds_full_width_digits() {
+        let src = "国办发〔２０２３〕１２号";
+        let m = clean_str(src);
+        assert_eq!(m.text, "国办发〔2023〕12号");
+        let sp = m.span(0..m.len());
+        assert_eq!(&src[sp.start..sp.end], src);
+        assert_eq!(clean_str("１．加强").text, "1.加强");
+    }
+
+    #[test]
+    fn trims_leading_and_trailing_space() {
+        assert_eq!(clean_str("  国务院   ").text, "国务院");
+    }
+}

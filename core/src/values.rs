@@ -1,0 +1,324 @@
+//! Value parsers shared by the stages: 发文字号, dates, Chinese numerals,
+//! and the generic vocabulary of organisations (no names of any corpus).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A 发文字号 anywhere in cleaned text: agency, year, serial.
+pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号").unwrap()
+});
+
+/// `国务院令第348号`-style numbers.
+pub(crate) static ORDER_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([\p{Han}]{0,12}令) ?第 ?(\d{1,5}) ?号").unwrap());
+
+/// Words that precede a number in running text but are not its agency.
+const LEADING_WORDS: &[&str] = &[
+    "根据", "按照", "依据", "依照", "参照", "对照", "落实", "执行", "贯彻", "印发", "转发", "结合", "见", "据", "按", "依", "经", "和",
+    "及", "与", "或", "以", "的", "文件", "通知", "是", "为", "在", "对", "将", "由", "均", "即",
+];
+
+/// Trims running-text words off the front of a matched agency.
+pub(crate) fn trim_agency(agency: &str) -> &str {
+    let mut a = agency;
+    loop {
+        let before = a.len();
+        for w in LEADING_WORDS {
+            if a.len() > w.len() + 2 {
+                if let Some(rest) = a.strip_prefix(w) {
+                    a = rest;
+                }
+            }
+        }
+        if a.len() == before {
+            break;
+        }
+    }
+    // An agency abbreviation is short; keep the tail of a long Han run.
+    let n = a.chars().count();
+    if n > 12 {
+        let skip = n - 12;
+        let idx = a.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(0);
+        a = &a[idx..];
+    }
+    a
+}
+
+/// `(text, agency, year, serial)` of a 发文字号 standing alone (the whole
+/// string, spaces allowed), brackets normalised to 〔〕.
+pub(crate) fn parse_doc_number(s: &str) -> Option<(String, String, i32, u32)> {
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号$").unwrap()
+    });
+    let c = WHOLE.captures(s.trim())?;
+    Some(number_parts(&c[1], &c[2], &c[3]))
+}
+
+pub(crate) fn number_parts(agency: &str, year: &str, serial: &str) -> (String, String, i32, u32) {
+    let year: i32 = year.parse().unwrap_or(0);
+    let serial: u32 = serial.trim_start_matches('0').parse().unwrap_or(0);
+    (format!("{agency}〔{year}〕{serial}号"), agency.to_string(), year, serial)
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' | 'Ｏ' | 'O' | '0' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Value of a small Chinese numeral (一 … 九十九), or of ASCII digits.
+pub(crate) fn cn_number(s: &str) -> Option<u32> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [a] => cn_digit(*a),
+        ['十', b] => Some(10 + cn_digit(*b)?),
+        [a, '十'] => Some(cn_digit(*a)? * 10),
+        [a, '十', b] => Some(cn_digit(*a)? * 10 + cn_digit(*b)?),
+        _ => None,
+    }
+}
+
+/// A date in `2023年3月29日` or `二〇二三年三月二十九日` form.
+pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2}|[〇○零一二三四五六七八九OＯ]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?日").unwrap()
+});
+
+/// ISO date from the captures of [`DATE`], if it is a real day.
+pub(crate) fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
+    let year: i32 = if y.bytes().all(|b| b.is_ascii_digit()) {
+        y.parse().ok()?
+    } else {
+        y.chars().try_fold(0i32, |acc, c| Some(acc * 10 + cn_digit(c)? as i32))?
+    };
+    let month = cn_number(m)?;
+    let day = cn_number(d)?;
+    if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The whole string is one date (spaces allowed); returns ISO.
+pub(crate) fn whole_date(s: &str) -> Option<String> {
+    let c = DATE.captures(s)?;
+    let m = c.get(0)?;
+    if m.start() != 0 || m.end() != s.len() {
+        return None;
+    }
+    iso_date(&c[1], &c[2], &c[3])
+}
+
+/// 文种 words that close a title, longest first, with the kind reported.
+const KINDS: &[(&str, &str)] = &[
+    ("复函", "函"),
+    ("批复", "批复"),
+    ("通知", "通知"),
+    ("通报", "通报"),
+    ("通告", "通告"),
+    ("公告", "公告"),
+    ("公报", "公报"),
+    ("决定", "决定"),
+    ("决议", "决议"),
+    ("意见", "意见"),
+    ("报告", "报告"),
+    ("请示", "请示"),
+    ("纪要", "纪要"),
+    ("议案", "议案"),
+    ("命令", "命令"),
+    ("函", "函"),
+];
+
+/// Types of enclosed texts (issued by a notice, or standing alone).
+const ENCLOSED_KINDS: &[&str] = &[
+    "实施方案", "方案", "要点", "办法", "规定", "计划", "规划", "细则", "措施", "条例", "规则", "分工", "名单", "制度", "纲要", "指南",
+    "清单", "规范", "标准", "章程", "预案",
+];
+
+/// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one.
+pub(crate) fn document_kind(title: &str) -> Option<&'static str> {
+    KINDS.iter().find(|(w, _)| title.ends_with(w)).map(|(_, k)| *k)
+}
+
+/// The type of an enclosed text's title (`…实施方案` → 方案).
+pub(crate) fn enclosed_kind(title: &str) -> Option<&'static str> {
+    ENCLOSED_KINDS
+        .iter()
+        .find(|w| title.ends_with(*w))
+        .map(|w| if *w == "实施方案" { "方案" } else { *w })
+}
+
+/// Nouns that end the name of a body (organisation), generic.
+const ORG_SUFFIXES: &[&str] = &[
+    "政府", "机关", "部门", "单位", "机构", "部", "局", "委", "办", "厅", "室", "处", "科", "股", "所", "站", "队", "中心", "公司",
+    "集团", "企业", "委员会", "党委", "党组", "工委", "管委会", "团体", "组织", "学校", "大学", "学院", "医院", "院", "会", "社",
+    "馆", "行", "署", "庭", "军区", "部队", "小组", "联", "团", "协", "台", "班", "办公室", "县委", "市委", "省委", "区委", "州委",
+    "委员", "人大", "政协", "法院", "检察院", "军", "所属单位", "各有关方面", "协会", "基地", "园区", "管理区", "开发区", "新区",
+    "经开区", "高新区", "街道", "乡镇", "党支部", "支部", "总支",
+];
+
+/// Does `s` end like the name of a body?
+pub(crate) fn is_org(s: &str) -> bool {
+    let s = s.trim_end_matches(['）', ')']);
+    s.chars().count() >= 2 && ORG_SUFFIXES.iter().any(|w| s.ends_with(w))
+}
+
+/// Does `s` end like an addressee: a body or a person with a title?
+pub(crate) fn is_addressee(s: &str) -> bool {
+    is_org(s)
+        || ["主席", "总理", "同志", "部长", "省长", "市长", "县长", "书记", "先生", "女士", "代表", "主任"]
+            .iter()
+            .any(|w| s.ends_with(w))
+}
+
+/// Splits a list of bodies on ，；; and on 、 only between complete bodies
+/// (`各省、自治区、直辖市人民政府` stays one: its parts share the final
+/// noun). Returns byte ranges into `s`, trimmed.
+pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut hard: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' => depth += 1,
+            '）' | ')' | '》' | '”' => depth -= 1,
+            '，' | '；' | ',' | ';' | ' ' if depth <= 0 => {
+                hard.push(start..i);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    hard.push(start..s.len());
+    let mut out = Vec::new();
+    for r in hard {
+        // Soft split on 、 (and 及/和 are not split here).
+        let part = &s[r.clone()];
+        let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut depth = 0i32;
+        let mut st = 0;
+        for (i, c) in part.char_indices() {
+            match c {
+                '（' | '(' | '《' | '“' => depth += 1,
+                '）' | ')' | '》' | '”' => depth -= 1,
+                '、' if depth <= 0 => {
+                    pieces.push(r.start + st..r.start + i);
+                    st = i + c.len_utf8();
+                }
+                _ => {}
+            }
+        }
+        pieces.push(r.start + st..r.end);
+        // Merge incomplete pieces into the next one.
+        let mut acc: Option<usize> = None;
+        for p in pieces {
+            let begin = acc.unwrap_or(p.start);
+            if is_addressee(&s[p.clone()]) || p.end == r.end {
+                out.push(begin..p.end);
+                acc = None;
+            } else {
+                acc = Some(begin);
+            }
+        }
+    }
+    out.into_iter()
+        .map(|r| {
+            let t = &s[r.clone()];
+            let lead = t.len() - t.trim_start_matches([' ', '\u{3000}']).len();
+            let trail = t.len() - t.trim_end_matches([' ', '\u{3000}', '。', '.']).len();
+            r.start + lead..r.end - trail
+        })
+        .filter(|r| r.start < r.end)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_numbers_in_every_bracket() {
+        for (s, want) in [
+            ("国办发〔2023〕12号", "国办发〔2023〕12号"),
+            ("临政办函[2013]89号", "临政办函〔2013〕89号"),
+            ("潭县政办发 〔2023〕 2号", "潭县政办发〔2023〕2号"),
+            ("某政发【2020】3号", "某政发〔2020〕3号"),
+            ("某政发［2018］03号", "某政发〔2018〕3号"),
+            ("某政发（2021）7号", "某政发〔2021〕7号"),
+            ("国办发明电〔2018〕15号", "国办发明电〔2018〕15号"),
+        ] {
+            assert_eq!(parse_doc_number(s).map(|p| p.0), Some(want.to_string()), "{s}");
+        }
+        assert_eq!(parse_doc_number("潭常人发 〔2023〕 1 号").unwrap().3, 1);
+        assert!(parse_doc_number("2023年3月").is_none());
+    }
+
+    #[test]
+    fn agencies_lose_running_words() {
+        assert_eq!(trim_agency("根据国办发"), "国办发");
+        assert_eq!(trim_agency("按照潭县政办发"), "潭县政办发");
+        assert_eq!(trim_agency("国发"), "国发");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(whole_date("2023年3月29日").as_deref(), Some("2023-03-29"));
+        assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
+        assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
+        assert_eq!(whole_date("一九九六年六月二十九日").as_deref(), Some("1996-06-29"));
+        assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
+        assert_eq!(whole_date("2023年2月30日"), None);
+        assert_eq!(whole_date("2023年3月29日印发"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(document_kind("国务院办公厅关于科技节水建议的复函"), Some("函"));
+        assert_eq!(document_kind("关于崔赣等同志的任免通知"), Some("通知"));
+        assert_eq!(document_kind("国务院关于…的批复"), Some("批复"));
+        assert_eq!(document_kind("湘潭县2023年政务公开工作要点"), None);
+        assert_eq!(enclosed_kind("湘潭县2023年政务公开工作要点"), Some("要点"));
+    }
+
+    fn split(s: &str) -> Vec<&str> {
+        split_bodies(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn bodies_split_only_between_complete_names() {
+        assert_eq!(
+            split("各省、自治区、直辖市人民政府，国务院各部委、各直属机构"),
+            ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]
+        );
+        assert_eq!(
+            split("各市（含定州、辛集市）人民政府，各县（市、区）人民政府，雄安新区管委会，省政府各部门"),
+            ["各市（含定州、辛集市）人民政府", "各县（市、区）人民政府", "雄安新区管委会", "省政府各部门"]
+        );
+        assert_eq!(split("县发改局、县财政局；县人武部"), ["县发改局", "县财政局", "县人武部"]);
+        assert_eq!(split("沈阳、北京、广州军区"), ["沈阳、北京、广州军区"]);
+    }
+}
