@@ -33,15 +33,31 @@ pub(crate) struct Para {
 /// section marker, or when it is short against the document's usual line
 /// length (a heading, the last line of a paragraph).
 pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
-    let text_lines: Vec<usize> =
-        doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Text).map(|(&i, _)| i).collect();
-    let mut lens: Vec<usize> = text_lines.iter().map(|&i| char_len(layout.text(i))).collect();
+    // Pieces of clean text to join: every text line, and the tail of a
+    // title line whose title ran on into the 主送.
+    let cut = doc.anchor.as_ref().and_then(|a| a.cut);
+    let pieces: Vec<(usize, std::ops::Range<usize>)> = doc
+        .order
+        .iter()
+        .zip(&doc.roles)
+        .filter_map(|(&i, r)| {
+            let cr = layout.lines[i].clean.clone();
+            match (r, cut) {
+                (Role::Text, _) => Some((i, cr)),
+                (Role::Title, Some(c)) if cr.start < c && c < cr.end => Some((i, c..cr.end)),
+                _ => None,
+            }
+        })
+        .collect();
+    let piece_text = |k: usize| &layout.clean.text[pieces[k].1.clone()];
+    let mut lens: Vec<usize> = (0..pieces.len()).map(|k| char_len(piece_text(k))).collect();
     lens.sort_unstable();
     let typical = lens.get(lens.len() * 3 / 4).copied().unwrap_or(0);
     let mut out: Vec<Para> = Vec::new();
     let mut cur: Option<Para> = None;
-    for (k, &i) in text_lines.iter().enumerate() {
-        let t = layout.text(i);
+    for k in 0..pieces.len() {
+        let (i, range) = pieces[k].clone();
+        let t = piece_text(k);
         let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new() });
         if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
             if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
@@ -49,12 +65,12 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
                 para.text.push(' ', p, p);
             }
         }
-        para.text.push_from(&layout.clean, layout.lines[i].clean.clone());
+        para.text.push_from(&layout.clean, range);
         para.lines.push(i);
         let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';']);
-        let next_marker = text_lines.get(k + 1).is_some_and(|&j| MARKER.is_match(layout.text(j)));
+        let next_marker = k + 1 < pieces.len() && MARKER.is_match(piece_text(k + 1));
         let short = char_len(t) * 10 < typical * 7;
-        if ends || next_marker || short || k + 1 == text_lines.len() {
+        if ends || next_marker || short || k + 1 == pieces.len() {
             out.extend(cur.take());
         }
     }
@@ -124,7 +140,9 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
     let t = &d.title;
     if let Some(cut) = ["关于", "印发", "转发"].iter().filter_map(|w| t.find(w)).min() {
         let prefix = &t[..cut];
-        if is_org(prefix) {
+        // `某某委等4部门` names the issuers only in the signature.
+        let collective = prefix.contains('等') && prefix.ends_with("部门");
+        if is_org(prefix) && !collective {
             for r in split_bodies(prefix) {
                 d.issuers.push(prefix[r.clone()].to_string());
                 d.spans.issuers.push(m.span(r));
@@ -282,7 +300,8 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
 }
 
 fn issuers(d: &mut Document) {
-    if d.issuers.is_empty() && !d.signature.is_empty() {
+    let collective = d.issuers.is_empty() && d.title.split("关于").next().is_some_and(|p| p.contains('等') && p.ends_with("部门"));
+    if (d.issuers.is_empty() || collective) && !d.signature.is_empty() {
         d.issuers = d.signature.clone();
         if let Some(s) = &d.spans.signature {
             d.spans.issuers = vec![s.clone(); d.issuers.len()];
@@ -303,8 +322,9 @@ fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
     // Items: (index, Mapped title, omitted?)
     let mut items: Vec<(u32, Mapped)> = Vec::new();
     let mut open = false;
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^附 ?件 ?\d*[：:]?$").unwrap());
     for (k, &(i, r)) in lines.iter().enumerate().skip(k0) {
-        if r != Role::Text {
+        if r != Role::Text || (k > k0 && HEADING.is_match(layout.text(i))) {
             break;
         }
         let cr = layout.lines[i].clean.clone();

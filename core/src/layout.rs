@@ -246,11 +246,12 @@ mod tests {
 
     #[test]
     fn running_headers_found_without_a_word_list() {
-        let text = " 机关文件\n正文第一行\n·· 1\n机关文件\n正文第二行\n 机关文件\n正文第三行。\n";
+        let text = " 机关文件\n正文第一行\n·· 1\n机关文件\n正文第二行\n 机关文件\n正文第三行。\n 机关文件\n正文第四行。\n";
         let k = kinds(text);
         assert_eq!(k[0].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[3].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[5].1, Some(FurnitureKind::PageHeader));
+        assert_eq!(k[7].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[1].1, None);
     }
 

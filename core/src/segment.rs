@@ -131,7 +131,7 @@ pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
         }
     }
     let parts = split_bodies(list);
-    if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 60) {
+    if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 150) {
         return None;
     }
     let last = &list[parts.last()?.clone()];
@@ -152,6 +152,27 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
         let between = a.last + 1..b.first;
         let gap_is_chrome = between.len() <= 4 && between.clone().all(|p| !text(p).contains('。') && char_len(text(p)) <= 30);
         if a.title == b.title && gap_is_chrome {
+            anchors.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    // A title without a 发文字号 or an issuer that repeats the title enclosed
+    // by the document before it (`转发民政部关于X意见的通知` then `关于X
+    // 的意见`) opens that enclosed text, not a new document.
+    let mut k = 1;
+    while k < anchors.len() {
+        let weak = anchors[k].number.is_none() && anchors[k].title.starts_with("关于");
+        let core = |t: &str| {
+            let t = t.replace('的', "");
+            let t = t.trim_start_matches("关于");
+            let kind_len = document_kind(t).map(|_| "通知".len()).or_else(|| enclosed_kind(t).map(|k| k.len())).unwrap_or(0);
+            t[..t.len() - kind_len.min(t.len())].to_string()
+        };
+        let t = core(&anchors[k].title);
+        let encloses = char_len(&t) >= 4
+            && enclosed_titles(&anchors[k - 1].title).iter().map(|e| core(e)).any(|e| e.contains(&t) || t.contains(&e));
+        if weak && encloses {
             anchors.remove(k);
         } else {
             k += 1;
