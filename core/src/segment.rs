@@ -186,12 +186,15 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
     let mut starts: Vec<usize> = Vec::new();
     for a in &anchors {
         let mut s = a.first.min(a.number.unwrap_or(a.first));
-        while s > 0 && GB_HEADER.is_match(text(s - 1)) {
-            s -= 1;
-        }
-        // 版头 such as `某某人民政府文件` right above.
-        if s > 0 && text(s - 1).ends_with("文件") && char_len(text(s - 1)) <= 25 && is_org(text(s - 1).trim_end_matches("文件")) {
-            s -= 1;
+        // GB/T 9704 header lines and the 版头 (`某某人民政府文件`) above.
+        while s > 0 {
+            let t = text(s - 1);
+            let banner = t.ends_with("文件") && char_len(t) <= 25 && is_org(t.trim_end_matches("文件"));
+            if GB_HEADER.is_match(t) || banner {
+                s -= 1;
+            } else {
+                break;
+            }
         }
         let floor = starts.last().map(|&p| p + 1).unwrap_or(0);
         if s < floor {

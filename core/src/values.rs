@@ -178,7 +178,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "集团", "企业", "委员会", "党委", "党组", "工委", "管委会", "团体", "组织", "学校", "大学", "学院", "医院", "院", "会", "社",
     "馆", "行", "署", "庭", "军区", "部队", "小组", "联", "团", "协", "台", "班", "办公室", "县委", "市委", "省委", "区委", "州委",
     "委员", "人大", "政协", "法院", "检察院", "军", "所属单位", "各有关方面", "协会", "基地", "园区", "管理区", "开发区", "新区",
-    "经开区", "高新区", "街道", "乡镇", "党支部", "支部", "总支",
+    "经开区", "高新区", "街道", "乡镇", "党支部", "支部", "总支", "校", "院校", "高校",
 ];
 
 /// Does `s` end like the name of a body?
@@ -233,9 +233,18 @@ pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
         pieces.push(r.start + st..r.end);
+        // A bare suffix (`省直各委、办、厅、局`) continues the body before it.
+        let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+        for p in pieces {
+            let bare = char_len_of(&s[p.clone()]) == 1 && ORG_SUFFIXES.contains(&&s[p.clone()]);
+            match merged.last_mut() {
+                Some(last) if bare => last.end = p.end,
+                _ => merged.push(p),
+            }
+        }
         // Merge incomplete pieces into the next one.
         let mut acc: Option<usize> = None;
-        for p in pieces {
+        for p in merged {
             let begin = acc.unwrap_or(p.start);
             if is_addressee(&s[p.clone()]) || p.end == r.end {
                 out.push(begin..p.end);
@@ -254,6 +263,10 @@ pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
         })
         .filter(|r| r.start < r.end)
         .collect()
+}
+
+fn char_len_of(s: &str) -> usize {
+    s.chars().count()
 }
 
 #[cfg(test)]
@@ -320,5 +333,6 @@ mod tests {
         );
         assert_eq!(split("县发改局、县财政局；县人武部"), ["县发改局", "县财政局", "县人武部"]);
         assert_eq!(split("沈阳、北京、广州军区"), ["沈阳、北京、广州军区"]);
+        assert_eq!(split("各州、市人民政府，省直各委、办、厅、局"), ["各州、市人民政府", "省直各委、办、厅、局"]);
     }
 }
