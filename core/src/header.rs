@@ -14,7 +14,7 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
-use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, DocLines, Role, MARKER};
+use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, title_core, DocLines, Role, MARKER};
 use crate::text::{char_len, Mapped};
 use crate::values::{
     document_kind, enclosed_kind, is_org, iso_date, number_parts, split_bodies, trim_agency, whole_date, DATE, DOC_NUMBER,
@@ -85,6 +85,7 @@ pub(crate) fn extract(layout: &Layout, doc: &DocLines, metadata: &[(String, Span
     title(layout, doc, &mut d);
     doc_number(layout, doc, metadata, &mut d, diags);
     gb_header(layout, doc, &mut d);
+    printed_enclosed_titles(layout, doc, &paras, &mut d);
     recipients(&paras, &mut d);
     signature_and_date(layout, doc, &paras, &mut d);
     issuers(&mut d);
@@ -149,11 +150,56 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
             }
         }
     }
+    // `河北省工业和信息化厅政务公开工作要点`: an issuer before an enclosed
+    // kind of title, cut at the last strong organisation noun.
+    if d.issuers.is_empty() && !t.contains("关于") && enclosed_kind(t).is_some() {
+        let cut = ["人民政府", "办公厅", "办公室", "委员会", "厅", "局"]
+            .iter()
+            .filter_map(|w| t.rfind(w).map(|i| i + w.len()))
+            .filter(|&i| char_len(&t[..i]) >= 4 && char_len(&t[i..]) >= 4)
+            .max();
+        if let Some(i) = cut {
+            d.issuers.push(t[..i].to_string());
+            d.spans.issuers.push(m.span(0..i));
+        }
+    }
     for e in enclosed_titles(t) {
         if let Some(pos) = t.find(&e) {
             d.spans.enclosed_titles.push(m.span(pos..pos + e.len()));
         }
         d.enclosed_titles.push(e);
+    }
+}
+
+/// A title that names its enclosed text without 《》 (`转发民政部关于X意见的
+/// 通知`, `印发推进Y实施方案的通知`) is replaced by the title as printed:
+/// the 《X》 of the cover text, or the enclosed text's own title line.
+fn printed_enclosed_titles(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》]+)》").unwrap());
+    if d.title.contains('《') {
+        return;
+    }
+    for k in 0..d.enclosed_titles.len() {
+        let core = title_core(&d.enclosed_titles[k]);
+        let in_cover = paras.iter().find_map(|p| {
+            BRACKETED.captures_iter(&p.text.text).find(|c| title_core(&c[1]) == core).map(|c| {
+                let g = c.get(1).unwrap();
+                (g.as_str().chars().filter(|c| *c != ' ').collect::<String>(), p.text.span(g.range()))
+            })
+        });
+        let as_line = || {
+            doc.order.iter().zip(&doc.roles).find_map(|(&i, r)| {
+                let t = layout.text(i);
+                (matches!(r, Role::Text | Role::EnclosedTitle) && char_len(t) <= 80 && title_core(t) == core)
+                    .then(|| (t.chars().filter(|c| *c != ' ').collect::<String>(), Span::new(layout.lines[i].start, layout.lines[i].end)))
+            })
+        };
+        if let Some((t, span)) = in_cover.or_else(as_line) {
+            d.enclosed_titles[k] = t;
+            if let Some(s) = d.spans.enclosed_titles.get_mut(k) {
+                *s = span;
+            }
+        }
     }
 }
 
@@ -250,11 +296,19 @@ fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut D
             sig.insert(0, lines[j - 1].0);
             j -= 1;
         }
-        if let (Some(&a), Some(&b)) = (sig.first(), sig.last()) {
+        {
             for &s in &sig {
-                d.signature.extend(layout.text(s).split([' ', '、']).filter(|w| !w.is_empty()).map(str::to_string));
+                let t = layout.text(s);
+                let base = layout.lines[s].clean.start;
+                let mut pos = 0;
+                for w in t.split([' ', '、']) {
+                    if !w.is_empty() {
+                        d.signature.push(w.to_string());
+                        d.spans.signature.push(layout.clean.span(base + pos..base + pos + w.len()));
+                    }
+                    pos += w.len() + t[pos + w.len()..].chars().next().map_or(0, char::len_utf8);
+                }
             }
-            d.spans.signature = Some(Span::new(layout.lines[a].start, layout.lines[b].end));
         }
         return;
     }
@@ -263,8 +317,15 @@ fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut D
         d.date = Some(iso);
         d.spans.date = Some(p.text.span(date));
         if let Some(sig) = sig {
-            d.signature = p.text.text[sig.clone()].split([' ', '、']).filter(|w| !w.is_empty()).map(str::to_string).collect();
-            d.spans.signature = Some(p.text.span(sig));
+            let t = &p.text.text[sig.clone()];
+            let mut pos = 0;
+            for w in t.split([' ', '、']) {
+                if !w.is_empty() {
+                    d.signature.push(w.to_string());
+                    d.spans.signature.push(p.text.span(sig.start + pos..sig.start + pos + w.len()));
+                }
+                pos += w.len() + t[pos + w.len()..].chars().next().map_or(0, char::len_utf8);
+            }
         }
     }
 }
@@ -303,9 +364,7 @@ fn issuers(d: &mut Document) {
     let collective = d.issuers.is_empty() && d.title.split("关于").next().is_some_and(|p| p.contains('等') && p.ends_with("部门"));
     if (d.issuers.is_empty() || collective) && !d.signature.is_empty() {
         d.issuers = d.signature.clone();
-        if let Some(s) = &d.spans.signature {
-            d.spans.issuers = vec![s.clone(); d.issuers.len()];
-        }
+        d.spans.issuers = d.spans.signature.clone();
     }
 }
 
@@ -402,20 +461,27 @@ fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Doc
     }
 }
 
-/// Does a 《》 title name a document (a law, rules, a notice …)?
+/// Does a 《》 title name a document (a law, rules, a notice …)? A trailing
+/// period `（2021-2030年）` or closing quote does not count.
 fn is_document_like(t: &str) -> bool {
-    document_kind(t).is_some()
+    let t = t.trim_end_matches(['”', '’', '"']);
+    let t = match (t.ends_with('）'), t.rfind('（')) {
+        (true, Some(i)) if i > 0 => &t[..i],
+        _ => t,
+    };
+    char_len(t) >= 3
+        && (document_kind(t).is_some()
         || enclosed_kind(t).is_some()
         || ["法", "条例", "纲要", "决议", "公约", "协定", "准则", "指引", "通则", "守则", "宪法", "目录", "意见", "报告"]
             .iter()
-            .any(|w| t.ends_with(w))
+            .any(|w| t.ends_with(w)))
 }
 
 fn citations(paras: &[Para], d: &mut Document) {
     static TITLED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"《([^《》]{2,150})》(?: ?[（(]([^（）()]{0,60})[）)])?").unwrap());
     let own_number = d.doc_number.as_ref().map(|n| n.text.clone());
-    let own_titles: Vec<String> = d.enclosed_titles.iter().cloned().chain([d.title.clone()]).collect();
+    let own_titles: Vec<String> = d.enclosed_titles.iter().chain([&d.title]).map(|t| title_core(t)).collect();
     let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
     let mut push = |d: &mut Document, title: Option<String>, number: Option<String>, span: Span| {
         if number.is_some() && number == own_number {
@@ -441,7 +507,7 @@ fn citations(paras: &[Para], d: &mut Document) {
             let whole = c.get(0).unwrap();
             let title: String = c[1].chars().filter(|c| *c != ' ').collect();
             let number = c.get(2).and_then(|n| number_in(n.as_str()));
-            let own = own_titles.iter().any(|o| *o == title);
+            let own = own_titles.iter().any(|o| *o == title_core(&title));
             if own && number.is_none() {
                 covered.push(whole.range());
                 continue;

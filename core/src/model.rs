@@ -104,7 +104,8 @@ pub struct HeaderSpans {
     pub recipients: Vec<Span>,
     pub date: Option<Span>,
     pub enclosed_titles: Vec<Span>,
-    pub signature: Option<Span>,
+    /// One span per `signature` entry.
+    pub signature: Vec<Span>,
     pub cc: Vec<Span>,
     pub notes: Vec<Span>,
 }

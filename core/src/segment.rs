@@ -329,7 +329,8 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize) -> Option<Anchor
 /// For a line like `…的通知承德市人民政府，省政府有关部门：《…》已经…`,
 /// the byte length of the title part.
 fn split_title_run_on(t: &str) -> Option<usize> {
-    for (i, _) in t.match_indices('的') {
+    // A title is short: look only at the head of a long crawled line.
+    for (i, _) in t.match_indices('的').take_while(|(i, _)| *i < 300) {
         let rest = &t[i + '的'.len_utf8()..];
         for k in ["通知", "意见", "批复", "复函", "决定", "通报", "报告", "请示", "函"] {
             if let Some(after) = rest.strip_prefix(k) {
@@ -396,7 +397,7 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
                 break;
             }
             joined.push_str(&squeeze(text(q)));
-            if enclosed.iter().any(|t| squeeze(t) == joined) {
+            if enclosed.iter().any(|t| title_core(t) == title_core(&joined)) {
                 for r in p..=q {
                     roles[r - s] = Role::EnclosedTitle;
                 }
@@ -481,6 +482,16 @@ pub(crate) fn enclosed_titles(title: &str) -> Vec<String> {
     static BARE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:印发|转发|颁发|发布)(.+?)的(?:通知|决定|通告|公告|函)$").unwrap());
     BARE.captures(title).map(|c| vec![c[1].to_string()]).unwrap_or_default()
+}
+
+/// A title reduced for comparison: no spaces, no 的, nothing up to 关于
+/// (`民政部关于清理整顿社会团体意见` ~ `关于清理整顿社会团体的意见`).
+pub(crate) fn title_core(t: &str) -> String {
+    let t: String = squeeze(t).chars().filter(|c| *c != '的').collect();
+    match t.find("关于") {
+        Some(i) => t[i + "关于".len()..].to_string(),
+        None => t,
+    }
 }
 
 /// A 发文机关署名 line: names of bodies only.

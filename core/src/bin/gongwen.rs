@@ -38,7 +38,7 @@ enum Format {
     Pretty,
 }
 
-fn read_input(path: &PathBuf) -> Result<String, String> {
+fn read_input(path: &PathBuf) -> Result<(String, gongwen::Encoding), String> {
     let name = path.display();
     let bytes = if path.as_os_str() == "-" {
         let mut b = Vec::new();
@@ -51,7 +51,7 @@ fn read_input(path: &PathBuf) -> Result<String, String> {
             _ => format!("{name}: cannot read: {e}"),
         })?
     };
-    gongwen::decode(&bytes).map(|(s, _)| s).map_err(|e| format!("{name}: {e}"))
+    gongwen::decode(&bytes).map_err(|e| format!("{name}: {e}"))
 }
 
 fn main() -> ExitCode {
@@ -66,7 +66,7 @@ fn main() -> ExitCode {
     let mut failed = false;
     let mut results = Vec::new();
     for path in &files {
-        let text = match read_input(path) {
+        let (text, encoding) = match read_input(path) {
             Ok(t) => t,
             Err(msg) => {
                 eprintln!("gongwen: error: {msg}");
@@ -74,7 +74,18 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let parse = gongwen::parse(&text, &options);
+        let mut parse = gongwen::parse(&text, &options);
+        if encoding != gongwen::Encoding::Utf8 {
+            parse.diagnostics.insert(
+                0,
+                gongwen::Diagnostic {
+                    level: gongwen::Level::Info,
+                    code: "decoded".into(),
+                    message: format!("input decoded from {encoding}; spans are byte offsets into its UTF-8 form"),
+                    span: gongwen::Span::new(0, 0),
+                },
+            );
+        }
         let source = path.display().to_string();
         let written = match format {
             Format::Json => {
@@ -82,11 +93,10 @@ fn main() -> ExitCode {
                 Ok(())
             }
             Format::Jsonl => {
-                let mut v = serde_json::to_value(&parse).unwrap_or_default();
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("source".into(), serde_json::Value::String(source));
-                }
-                writeln!(out, "{v}")
+                // The contract object with a leading `source` field.
+                let body = serde_json::to_string(&parse).unwrap_or_else(|_| "{}".into());
+                let src = serde_json::to_string(&source).unwrap_or_else(|_| "\"\"".into());
+                writeln!(out, "{{\"source\":{src},{}", &body[1..])
             }
             Format::Pretty => write_pretty(&mut out, &source, &text, &parse),
         };

@@ -1,0 +1,84 @@
+//! The command line as a user meets it: formats, encodings, errors.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn gongwen() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+}
+
+fn corpus(rel: &str) -> String {
+    format!("{}/../corpus/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn json_is_the_contract() {
+    let out = gongwen().args(["parse", &corpus("xiangtan-county-gazette-2023.txt"), "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 2);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 11);
+    for key in ["kind", "title", "doc_number", "issuers", "recipients", "date", "enclosed_titles", "attachments", "citations", "tasks", "appointments", "division", "targets", "span"] {
+        assert!(docs.iter().all(|d| d.get(key).is_some()), "every document has {key}");
+    }
+    assert_eq!(docs[0]["doc_number"]["text"], "潭县政办发〔2023〕2号");
+    assert!(v["diagnostics"].is_array());
+}
+
+#[test]
+fn jsonl_and_pretty() {
+    let a = corpus("real/06_guohan-2018-144-lianxi-huiyi-pifu.txt");
+    let b = corpus("real/07_guobanhan-2005-21-keji-jieshui-fuhan.txt");
+    let out = gongwen().args(["parse", &a, &b, "--format", "jsonl"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(v["documents"][0]["kind"], "函");
+    assert!(v["source"].as_str().unwrap().ends_with("07_guobanhan-2005-21-keji-jieshui-fuhan.txt"));
+    let out = gongwen().args(["parse", &a, "--format", "pretty"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("国函〔2018〕144号") && text.contains("教育部"), "{text}");
+}
+
+#[test]
+fn stdin_and_gbk() {
+    let text = std::fs::read_to_string(corpus("real/06_guohan-2018-144-lianxi-huiyi-pifu.txt")).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let mut child = gongwen().args(["parse", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(&gbk).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"][0]["doc_number"]["text"], "国函〔2018〕144号");
+    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "decoded"));
+}
+
+#[test]
+fn errors_are_clear() {
+    let out = gongwen().args(["parse", "/no/such/file.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("/no/such/file.txt") && err.contains("no such file"), "{err}");
+    assert!(!err.contains("panicked"));
+
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"abc \x81\x30\xff\xff text").unwrap();
+    let out = gongwen().arg("parse").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("bad.txt") && err.contains("offset"), "{err}");
+
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let out = gongwen().arg("parse").arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 0);
+    assert_eq!(v["diagnostics"][0]["code"], "empty_input");
+}
