@@ -23,6 +23,11 @@
 //! ```
 #![forbid(unsafe_code)]
 
+/// The README's Rust example, compiled as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 mod decode;
 mod header;
 mod layout;
