@@ -26,6 +26,8 @@ pub(crate) struct Para {
     pub text: Mapped,
     /// Line indices it was built from.
     pub lines: Vec<usize>,
+    /// Byte offsets in `text` where a line that begins a PDF page starts.
+    pub page_starts: Vec<usize>,
 }
 
 /// Joins the document's text lines into paragraphs. A line ends its
@@ -58,12 +60,15 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
     for k in 0..pieces.len() {
         let (i, range) = pieces[k].clone();
         let t = piece_text(k);
-        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new() });
+        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new(), page_starts: Vec::new() });
         if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
             if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
                 let p = layout.lines[i].start;
                 para.text.push(' ', p, p);
             }
+        }
+        if layout.lines[i].page_start && range.start == layout.lines[i].clean.start {
+            para.page_starts.push(para.text.len());
         }
         para.text.push_from(&layout.clean, range);
         para.lines.push(i);
@@ -79,19 +84,24 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
 }
 
 /// Extracts the header elements of one document.
-pub(crate) fn extract(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String)], diags: &mut Vec<Diagnostic>) -> Document {
-    let paras = paragraphs(layout, doc);
+pub(crate) fn extract(
+    layout: &Layout,
+    doc: &DocLines,
+    paras: &[Para],
+    metadata: &[(String, Span, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> Document {
     let mut d = Document::default();
     title(layout, doc, &mut d);
     doc_number(layout, doc, metadata, &mut d, diags);
     gb_header(layout, doc, &mut d);
-    printed_enclosed_titles(layout, doc, &paras, &mut d);
-    recipients(&paras, &mut d);
-    signature_and_date(layout, doc, &paras, &mut d);
+    printed_enclosed_titles(layout, doc, paras, &mut d);
+    recipients(paras, &mut d);
+    signature_and_date(layout, doc, paras, &mut d);
     issuers(&mut d);
     attachments(layout, doc, &mut d);
-    closing_elements(layout, doc, &paras, &mut d);
-    citations(&paras, &mut d);
+    closing_elements(layout, doc, paras, &mut d);
+    citations(paras, &mut d);
     if d.date.is_none() {
         diags.push(Diagnostic {
             level: Level::Warning,

@@ -32,7 +32,9 @@ mod decode;
 mod header;
 mod layout;
 mod model;
+mod sections;
 mod segment;
+mod tasks;
 mod text;
 mod values;
 
@@ -54,7 +56,6 @@ pub struct Options {
 /// find furniture ([`layout`]), segment into documents ([`segment`]), then
 /// extract each document's header elements ([`header`]).
 pub fn parse(text: &str, options: &Options) -> Parse {
-    let _ = options.default_year;
     let layout = layout::layout(text);
     let seg = segment::segment(&layout);
     let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
@@ -80,8 +81,17 @@ pub fn parse(text: &str, options: &Options) -> Parse {
     let single = seg.docs.len() == 1;
     for doc in &seg.docs {
         let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
-        let mut d = header::extract(&layout, doc, meta, &mut out.diagnostics);
+        let paras = header::paragraphs(&layout, doc);
+        let mut d = header::extract(&layout, doc, &paras, meta, &mut out.diagnostics);
         d.span = document_span(&layout, doc.first_line, doc.last_line);
+        let year = d
+            .date
+            .as_deref()
+            .and_then(|s| s.get(..4)?.parse().ok())
+            .or(options.default_year)
+            .or(d.doc_number.as_ref().map(|n| n.year));
+        let items = sections::items(&paras);
+        d.tasks = tasks::tasks(&items, year, &mut out.diagnostics);
         out.documents.push(d);
     }
     if seg.docs.iter().all(|d| d.anchor.is_none()) {

@@ -1,0 +1,489 @@
+//! Stage 6: task allocation — responsibility clauses on numbered items,
+//! document-wide rules, deadlines.
+//!
+//! A clause is a bracketed group (or a `责任单位：…` sentence) naming units
+//! by role: `（牵头县领导：X；责任单位：A、B）`, `（A牵头，B按职责分工负责）`,
+//! `（牵头单位：A；配合单位：B）`, `（A、B等按职责分工负责）`,
+//! `（时限要求：…；责任单位：…）`. Document-wide rules (`排第一的单位为牵头
+//! 单位`, `以下各责任单位均包含各乡镇，不再列出`, `完成时限：均为3月底前，
+//! 不再逐一列出`) apply from where they are stated.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Deadline, Diagnostic, Level, Span, Task};
+use crate::sections::Item;
+use crate::text::char_len;
+use crate::values::{days_in_month, is_org};
+
+/// What one clause says.
+#[derive(Debug, Default, Clone)]
+struct Clause {
+    officials: Vec<String>,
+    lead: Vec<String>,
+    responsible: Vec<String>,
+    deadline: Option<String>,
+    /// `排第一的单位为牵头单位` stated here.
+    first_is_lead: bool,
+    /// `以下…均包含X，不再列出`: X.
+    implied: Vec<String>,
+    /// `完成时限：均为X，不再逐一列出`: X.
+    default_deadline: Option<String>,
+}
+
+static KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(牵头[县市区省州镇乡]?领导|责任[县市区省州]?领导|分管[县市区省]?领导|牵头单位|牵头部门|责任单位|责任部门|负责单位|主责单位|配合单位|配合部门|协办单位|协同单位|参与单位|完成时限|时限要求|完成时间|时间要求|时间节点) ?[:：]").unwrap()
+});
+
+static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:排|列|位)(?:在|于)?(?:第一|首位|第1)[位个]?(?:的|者)?(?:单位|部门)?(?:为|是)牵头|第一个(?:单位|部门)?为牵头|排名第一的?(?:单位|部门)?为牵头|(?:排|列)(?:在)?首位的?(?:单位|部门|者)?为牵头").unwrap()
+});
+
+static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"以下(?:各|所有)?(?:责任单位|任务|各项任务|单位)?均(?:需|须|包含|包括|由)?([^，。；）]{2,80}?)(?:负责|参与|落实)?[，,]?(?:不再|不另|不一一)(?:列出|列举|逐一列出)").unwrap()
+});
+
+static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:完成时限|时限要求|完成时间)[:：]?均为([^，。；）]{2,30})[，,]?(?:不再|不另)(?:逐一|一一)?列出").unwrap()
+});
+
+/// Clause keywords: a bracketed group holding one is a clause.
+fn looks_like_clause(t: &str) -> bool {
+    KEY.is_match(t) || t.ends_with("负责") || t.contains("牵头") || t.contains("按职责分工负责") || t.contains("配合")
+}
+
+/// Splits a unit list into single bodies: on 、，, ; and on 和/及 only
+/// between two complete bodies (`县人力资源和社会保障局` stays one), never
+/// inside brackets. `等` closes a list.
+pub(crate) fn split_units(s: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | ' ') {
+            parts.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    parts.push(cur);
+    let mut out = Vec::new();
+    for p in parts {
+        let p = p.trim().trim_end_matches(['。', '.']).trim_start_matches(['：', ':']);
+        let p = p.strip_suffix('等').unwrap_or(p);
+        if p.is_empty() {
+            continue;
+        }
+        split_conjunctions(p, &mut out);
+    }
+    out.retain(|u| char_len(u) >= 2);
+    out
+}
+
+/// `A和B`, `A及B`, `A等和B`: split when both sides are complete bodies and
+/// the right side is not a bare noun sharing the left side's place
+/// (`各乡镇党委和人民政府` is one body).
+fn split_conjunctions(p: &str, out: &mut Vec<String>) {
+    for w in ["等和", "和", "及", "以及", "与"] {
+        for (i, _) in p.match_indices(w) {
+            let (a, b) = (&p[..i], &p[i + w.len()..]);
+            let a = a.strip_suffix('等').unwrap_or(a);
+            let bare_noun = ["人民政府", "政府", "党委", "管委会", "党组", "委员会"].contains(&b);
+            if is_org(a) && is_org(b) && !bare_noun && char_len(a) >= 2 && char_len(b) >= 2 {
+                split_conjunctions(a, out);
+                split_conjunctions(b, out);
+                return;
+            }
+        }
+    }
+    out.push(p.to_string());
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    s.split(['、', '，', ',', ' ', '；'])
+        .map(|n| n.trim().trim_end_matches(['。', '.']).to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Parses the inside of a clause.
+fn parse_clause(inner: &str) -> Option<Clause> {
+    let mut c = Clause::default();
+    if FIRST_IS_LEAD.is_match(inner) {
+        c.first_is_lead = true;
+    }
+    if let Some(m) = IMPLIED.captures(inner) {
+        c.implied = split_units(&m[1]);
+    }
+    if let Some(m) = DEFAULT_DEADLINE.captures(inner) {
+        c.default_deadline = Some(m[1].trim().to_string());
+    }
+    let keys: Vec<regex::Captures> = KEY.captures_iter(inner).collect();
+    if !keys.is_empty() {
+        for (k, cap) in keys.iter().enumerate() {
+            let key = cap.get(1).unwrap().as_str();
+            let vstart = cap.get(0).unwrap().end();
+            let vend = keys.get(k + 1).map_or(inner.len(), |n| n.get(0).unwrap().start());
+            let mut value = inner[vstart..vend].trim().trim_end_matches(['；', ';', '：', ':', '，', ',', '。', ' ']);
+            // Rule sentences after the unit list are not units.
+            let mut rules_at = value.len();
+            for pat in [&*FIRST_IS_LEAD, &*IMPLIED, &*DEFAULT_DEADLINE] {
+                if let Some(m) = pat.find(value) {
+                    let s = value[..m.start()].rfind(['，', ',', '；']).unwrap_or(m.start());
+                    rules_at = rules_at.min(s);
+                }
+            }
+            value = value[..rules_at].trim_end_matches(['，', ',', '；']);
+            match key {
+                k if k.contains("领导") => c.officials.extend(split_names(value)),
+                k if k.starts_with("牵头") || k == "主责单位" => {
+                    let units = split_units(value);
+                    c.lead.extend(units.iter().cloned());
+                    c.responsible.extend(units);
+                }
+                k if k.contains("时") => {
+                    if c.default_deadline.is_none() && !value.starts_with("均为") {
+                        c.deadline = Some(value.to_string());
+                    }
+                }
+                _ => c.responsible.extend(split_units(value)),
+            }
+        }
+    }
+    // Free phrases: `A牵头，B按职责分工负责`, `A负责`, `A配合`.
+    let free_part = match keys.first() {
+        Some(k) => &inner[..k.get(0).unwrap().start()],
+        None => inner,
+    };
+    for sentence in free_part.split(['。', '；', ';']) {
+        for part in sentence.split(['，', ',']) {
+            let part = part.trim();
+            if part.is_empty() || FIRST_IS_LEAD.is_match(part) || IMPLIED.is_match(part) || part.contains("不再") {
+                continue;
+            }
+            let (units, lead) = if let Some(u) = part.strip_suffix("牵头") {
+                (u, true)
+            } else if let Some(u) = part.strip_suffix("牵头负责") {
+                (u, true)
+            } else if let Some(i) = part.find("按职责分工负责").or_else(|| part.find("按职责负责")).or_else(|| part.find("按照职责分工负责")) {
+                (&part[..i], false)
+            } else if let Some(u) = part.strip_suffix("共同负责").or_else(|| part.strip_suffix("负责")) {
+                (u, false)
+            } else if let Some(u) = part.strip_suffix("配合").or_else(|| part.strip_suffix("参与")).or_else(|| part.strip_suffix("协助")) {
+                (u, false)
+            } else {
+                continue;
+            };
+            let units = split_units(units.trim_end_matches("单位牵头"));
+            if units.iter().any(|u| !is_org(u) && !u.starts_with('各')) {
+                continue;
+            }
+            if lead {
+                c.lead.extend(units.iter().cloned());
+            }
+            c.responsible.extend(units);
+        }
+    }
+    // Dedupe, keeping order.
+    for v in [&mut c.lead, &mut c.responsible, &mut c.officials] {
+        let mut seen = HashSet::new();
+        v.retain(|u| seen.insert(u.clone()));
+    }
+    (!c.responsible.is_empty() || !c.officials.is_empty()).then_some(c)
+}
+
+/// Bracketed groups `（…）` of `t` (balanced, outermost), as byte ranges of
+/// their inside.
+fn bracket_groups(t: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    for (i, c) in t.char_indices() {
+        match c {
+            '（' | '(' => {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+                depth += 1;
+            }
+            '）' | ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(start..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Clauses of an item's own text.
+fn clauses_of(t: &str) -> Vec<Clause> {
+    let mut out: Vec<Clause> = bracket_groups(t)
+        .into_iter()
+        .map(|r| &t[r])
+        .filter(|inner| looks_like_clause(inner) && char_len(inner) <= 400)
+        .filter_map(parse_clause)
+        .collect();
+    if out.is_empty() {
+        // `责任单位：A、B。` written after the item without brackets.
+        static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:牵头单位|责任单位|牵头部门|责任部门)[:：][^。]{2,300}").unwrap());
+        if let Some(m) = BARE.find(t) {
+            out.extend(parse_clause(m.as_str()));
+        }
+    }
+    out
+}
+
+/// Normalises a deadline to a date where it denotes a day.
+pub(crate) fn deadline_date(text: &str, year: Option<i32>) -> Option<String> {
+    static MONTH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)(?:前|之前)?$").unwrap());
+    static DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|之前)?$").unwrap());
+    static YEAR_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(?:年底|年末|底)(?:前|之前)?$").unwrap());
+    static HALF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(上半年|下半年|一季度|第一季度|二季度|第二季度|三季度|第三季度|四季度|第四季度)(?:前|末|底)?$").unwrap());
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let y = |g: Option<regex::Match>| g.and_then(|m| m.as_str().parse::<i32>().ok()).or(year);
+    if let Some(c) = MONTH_END.captures(&t) {
+        let (yy, m) = (y(c.get(1))?, c[2].parse::<u32>().ok()?);
+        return (1..=12).contains(&m).then(|| format!("{yy:04}-{m:02}-{:02}", days_in_month(yy, m)));
+    }
+    if let Some(c) = DAY.captures(&t) {
+        let (yy, m, d) = (y(c.get(1))?, c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
+        return ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(yy, m)).then(|| format!("{yy:04}-{m:02}-{d:02}"));
+    }
+    if let Some(c) = YEAR_END.captures(&t) {
+        return Some(format!("{:04}-12-31", y(c.get(1))?));
+    }
+    if let Some(c) = HALF.captures(&t) {
+        let yy = y(c.get(1))?;
+        let md = match &c[2] {
+            "上半年" | "二季度" | "第二季度" => "06-30",
+            "一季度" | "第一季度" => "03-31",
+            "三季度" | "第三季度" => "09-30",
+            _ => "12-31",
+        };
+        return Some(format!("{yy:04}-{md}"));
+    }
+    None
+}
+
+/// Turns numbered items with clauses into tasks, applying the document's
+/// rules. `year` completes deadlines without one.
+pub(crate) fn tasks(items: &[Item], year: Option<i32>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
+    let mut parsed: Vec<(usize, Vec<Clause>)> = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        // Only the item's own text: a sub-item's clause is the sub-item's.
+        let cl = clauses_of(&item.text.text);
+        if !cl.is_empty() {
+            parsed.push((k, cl));
+        }
+    }
+    // Rules per stream, from where they are stated.
+    let mut first_is_lead_from: Vec<(usize, usize)> = Vec::new(); // (stream, order)
+    let mut implied_from: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut default_deadline: Vec<(usize, String)> = Vec::new();
+    for (k, cl) in &parsed {
+        let it = &items[*k];
+        for c in cl {
+            if c.first_is_lead {
+                first_is_lead_from.push((it.stream, it.order));
+            }
+            if !c.implied.is_empty() {
+                implied_from.push((it.stream, it.order, c.implied.clone()));
+            }
+            if let Some(d) = &c.default_deadline {
+                default_deadline.push((it.stream, d.clone()));
+            }
+        }
+    }
+    // Units the document names, to repair typo-split ones.
+    let known: HashSet<String> = parsed.iter().flat_map(|(_, cl)| cl.iter().flat_map(|c| c.responsible.iter().cloned())).collect();
+    let mut out = Vec::new();
+    for (k, cl) in parsed {
+        let it = &items[k];
+        let mut t = Task {
+            number: it.marker.clone(),
+            path: it.path.clone(),
+            heading: it.heading.clone(),
+            text: it.text.text.trim().to_string(),
+            span: it.span.clone(),
+            ..Task::default()
+        };
+        for c in &cl {
+            t.lead_officials.extend(c.officials.iter().cloned());
+            t.responsible_units.extend(c.responsible.iter().cloned());
+            if t.lead_units.is_empty() {
+                t.lead_units.extend(c.lead.iter().cloned());
+            }
+            if t.deadline.is_none() {
+                if let Some(d) = &c.deadline {
+                    t.deadline = Some(Deadline { date: deadline_date(d, year), text: d.clone() });
+                }
+            }
+        }
+        t.responsible_units = repair_units(&t.responsible_units, &known, &it.span, diags);
+        let mut none = Vec::new();
+        t.lead_units = repair_units(&t.lead_units, &known, &it.span, &mut none);
+        let mut seen = HashSet::new();
+        t.responsible_units.retain(|u| seen.insert(u.clone()));
+        let mut seen = HashSet::new();
+        t.lead_officials.retain(|u| seen.insert(u.clone()));
+        let rule_applies = |from: &[(usize, usize)]| from.iter().any(|&(s, o)| s == it.stream && o <= it.order);
+        if t.lead_units.is_empty() && rule_applies(&first_is_lead_from) {
+            t.lead_units.extend(t.responsible_units.first().cloned());
+        }
+        for (s, o, units) in &implied_from {
+            if *s == it.stream && *o <= it.order {
+                for u in units {
+                    if !t.responsible_units.contains(u) && !t.implied_units.contains(u) {
+                        t.implied_units.push(u.clone());
+                    }
+                }
+            }
+        }
+        if t.deadline.is_none() {
+            if let Some((_, d)) = default_deadline.iter().find(|(s, _)| *s == it.stream) {
+                t.deadline = Some(Deadline { date: deadline_date(d, year), text: d.clone() });
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// `县林业局县、农业农村局`: a place character that slipped across the 、 is
+/// moved back when the document names both repaired units elsewhere;
+/// otherwise a unit that does not read as a body gets a diagnostic.
+fn repair_units(units: &[String], known: &HashSet<String>, span: &Span, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut out: Vec<String> = units
+        .iter()
+        .map(|u| match u.strip_suffix("单位") {
+            // `县行政审批局单位牵头`: a stray 单位 after a known body.
+            Some(base) if known.contains(base) => base.to_string(),
+            _ => u.clone(),
+        })
+        .collect();
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        if let Some(last) = a.chars().last() {
+            if "县市区省镇乡".contains(last) {
+                let a2 = a[..a.len() - last.len_utf8()].to_string();
+                let b2 = format!("{last}{b}");
+                if known.contains(&a2) && known.contains(&b2) {
+                    out[i] = a2;
+                    out[i + 1] = b2;
+                }
+            }
+        }
+        i += 1;
+    }
+    for u in &out {
+        if !is_org(u) && !u.starts_with('各') && !known.iter().any(|k| k != u && k.contains(u.as_str())) {
+            diags.push(Diagnostic {
+                level: Level::Warning,
+                code: "odd_unit".into(),
+                message: format!("「{u}」 does not read as the name of a body"),
+                span: span.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(s: &str) -> Clause {
+        parse_clause(s).unwrap_or_else(|| panic!("no clause in {s}"))
+    }
+
+    #[test]
+    fn keyed_clauses() {
+        let c = clause("牵头县领导：张清平：责任单位：县发改局、县财政局");
+        assert_eq!(c.officials, ["张清平"]);
+        assert_eq!(c.responsible, ["县发改局", "县财政局"]);
+        let c = clause("牵头县领导：肖睿、文香军；责任单位：县商务局");
+        assert_eq!(c.officials, ["肖睿", "文香军"]);
+        let c = clause("时限要求：2 月底前；责任单位：天易经开区、县商务局、各乡镇");
+        assert_eq!(c.deadline.as_deref(), Some("2 月底前"));
+        assert_eq!(c.responsible, ["天易经开区", "县商务局", "各乡镇"]);
+        let c = clause("牵头单位：市发改委；配合单位：市财政局、市统计局");
+        assert_eq!(c.lead, ["市发改委"]);
+        assert_eq!(c.responsible, ["市发改委", "市财政局", "市统计局"]);
+    }
+
+    #[test]
+    fn free_clauses() {
+        let c = clause("县行政审批局牵头，县直相关单位和各乡镇人民政府按职责分工负责");
+        assert_eq!(c.lead, ["县行政审批局"]);
+        assert_eq!(c.responsible, ["县行政审批局", "县直相关单位", "各乡镇人民政府"]);
+        let c = clause("国家发展改革委、财政部等按职责分工负责");
+        assert_eq!(c.responsible, ["国家发展改革委", "财政部"]);
+        let c = clause("扶贫办、中央统战部、全国总工会等和各省级人民政府负责");
+        assert_eq!(c.responsible, ["扶贫办", "中央统战部", "全国总工会", "各省级人民政府"]);
+        let c = clause("生态环境部牵头，国家发展改革委、工业和信息化部参与");
+        assert_eq!(c.lead, ["生态环境部"]);
+        assert_eq!(c.responsible, ["生态环境部", "国家发展改革委", "工业和信息化部"]);
+        let c = clause("县发改局、县司法局牵头，县直相关单位按职责分工负责。完成时限：及时发布");
+        assert_eq!(c.lead, ["县发改局", "县司法局"]);
+        assert_eq!(c.deadline.as_deref(), Some("及时发布"));
+    }
+
+    #[test]
+    fn rules_inside_clauses() {
+        let c = clause("牵头县领导：陈赞；责任单位：县卫健局、县教育局、各乡镇，排第一的单位为牵头单位，以下各责任单位均包含各乡镇，不再列出；完成时限：均为 3月底前，不再逐一列出");
+        assert_eq!(c.responsible, ["县卫健局", "县教育局", "各乡镇"]);
+        assert!(c.first_is_lead);
+        assert_eq!(c.implied, ["各乡镇"]);
+        assert_eq!(c.default_deadline.as_deref(), Some("3月底前"));
+        let c = clause("人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同");
+        assert!(c.first_is_lead);
+        assert_eq!(c.responsible, ["人力资源社会保障部", "财政部"]);
+        let c = clause("省发展改革委、省民政厅按职责分工负责，各市县政府和雄安新区管委会负责。以下任务均需各市县政府和雄安新区管委会负责，不再列出");
+        assert_eq!(c.implied, ["各市县政府", "雄安新区管委会"]);
+    }
+
+    #[test]
+    fn unit_names_keep_their_and() {
+        assert_eq!(split_units("县人力资源和社会保障局、县住房和城乡建设局"), ["县人力资源和社会保障局", "县住房和城乡建设局"]);
+        assert_eq!(split_units("湘潭县政务公开和政务服务工作领导小组办公室"), ["湘潭县政务公开和政务服务工作领导小组办公室"]);
+        assert_eq!(split_units("各乡镇党委和人民政府"), ["各乡镇党委和人民政府"]);
+        assert_eq!(split_units("县国防动员办（县人防办）、县财政局"), ["县国防动员办（县人防办）", "县财政局"]);
+    }
+
+    #[test]
+    fn deadlines() {
+        assert_eq!(deadline_date("3月底前", Some(2023)).as_deref(), Some("2023-03-31"));
+        assert_eq!(deadline_date("2 月底前", Some(2024)).as_deref(), Some("2024-02-29"));
+        assert_eq!(deadline_date("1 月20日前", Some(2023)).as_deref(), Some("2023-01-20"));
+        assert_eq!(deadline_date("2023年8月底前", None).as_deref(), Some("2023-08-31"));
+        assert_eq!(deadline_date("年底前", Some(2023)).as_deref(), Some("2023-12-31"));
+        assert_eq!(deadline_date("6月30日前", Some(2023)).as_deref(), Some("2023-06-30"));
+        assert_eq!(deadline_date("上半年", Some(2023)).as_deref(), Some("2023-06-30"));
+        for t in ["全年", "及时发布", "长期坚持", "2月底前及全年", "1、2月组织开展及全年"] {
+            assert_eq!(deadline_date(t, Some(2023)), None, "{t}");
+        }
+        assert_eq!(deadline_date("3月底前", None), None);
+    }
+
+    #[test]
+    fn typo_split_units_are_repaired_from_the_document() {
+        let known: HashSet<String> = ["县林业局", "县农业农村局"].iter().map(|s| s.to_string()).collect();
+        let mut d = Vec::new();
+        let got = repair_units(&["县林业局县".into(), "农业农村局".into()], &known, &Span::default(), &mut d);
+        assert_eq!(got, ["县林业局", "县农业农村局"]);
+        let got = repair_units(&["县林业局县".into(), "农业农村局".into()], &HashSet::new(), &Span::default(), &mut d);
+        assert_eq!(got, ["县林业局县", "农业农村局"]);
+        assert!(!d.is_empty());
+    }
+}
