@@ -84,10 +84,21 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
                 continue;
             }
             let prev = t[..i].chars().next_back().unwrap_or(' ');
-            if !matches!(prev, '。' | '；' | '！' | '？' | '）' | ')' | ' ' | '”' | ';') {
+            let after_sentence = matches!(prev, '。' | '；' | '！' | '？' | '）' | ')' | ' ' | '”' | ';');
+            // A crawled heading runs straight into its first sub-item:
+            // `一、强化财政金融支持（一）创新金融领域服务`.
+            let last = *cuts.last().unwrap_or(&0);
+            let heading_so_far = &t[last..i];
+            let after_heading = marker_at(heading_so_far).is_some()
+                && heading_so_far.chars().count() <= 40
+                && !heading_so_far.contains(['。', '，', '；']);
+            if !after_sentence && !after_heading {
                 continue;
             }
-            if let Some((level, _, len)) = marker_at(&t[i..]) {
+            if let Some((level, value, len)) = marker_at(&t[i..]) {
+                if !after_sentence && (value != 1 || level == 1) {
+                    continue;
+                }
                 // A bare number after a closing bracket is a count, not a marker.
                 let next = t[i + len..].chars().next();
                 let ok = next.is_some_and(|n| !n.is_ascii_digit() && n != '%')

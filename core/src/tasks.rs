@@ -51,7 +51,7 @@ static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Clause keywords: a bracketed group holding one is a clause.
 fn looks_like_clause(t: &str) -> bool {
-    KEY.is_match(t) || t.ends_with("负责") || t.contains("牵头") || t.contains("按职责分工负责") || t.contains("配合")
+    KEY.is_match(t) || t.contains("负责") || t.contains("牵头") || t.contains("配合")
 }
 
 /// Splits a unit list into single bodies: on 、，, ; and on 和/及 only
@@ -77,7 +77,19 @@ pub(crate) fn split_units(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for p in parts {
         let p = p.trim().trim_end_matches(['。', '.']).trim_start_matches(['：', ':']);
-        let p = p.strip_suffix('等').unwrap_or(p);
+        // `等` closes a list: `A等有关部门` names A; the catch-all after it
+        // is not a body of its own.
+        let p = match p.find('等') {
+            Some(i) if i > 0 => {
+                let rest = &p[i + '等'.len_utf8()..];
+                if rest.is_empty() || rest.starts_with("有关") || rest.starts_with("相关") || rest.starts_with("其他") || rest.starts_with("部门") || rest.starts_with("单位") {
+                    &p[..i]
+                } else {
+                    p
+                }
+            }
+            _ => p,
+        };
         if p.is_empty() {
             continue;
         }
@@ -95,7 +107,7 @@ fn split_conjunctions(p: &str, out: &mut Vec<String>) {
         for (i, _) in p.match_indices(w) {
             let (a, b) = (&p[..i], &p[i + w.len()..]);
             let a = a.strip_suffix('等').unwrap_or(a);
-            let bare_noun = ["人民政府", "政府", "党委", "管委会", "党组", "委员会"].contains(&b);
+            let bare_noun = ["人民政府", "政府", "党委", "管委会", "党组", "委员会", "单位", "部门", "机构", "企业"].contains(&b);
             if is_org(a) && is_org(b) && !bare_noun && char_len(a) >= 2 && char_len(b) >= 2 {
                 split_conjunctions(a, out);
                 split_conjunctions(b, out);
@@ -111,6 +123,69 @@ fn split_names(s: &str) -> Vec<String> {
         .map(|n| n.trim().trim_end_matches(['。', '.']).to_string())
         .filter(|n| !n.is_empty())
         .collect()
+}
+
+/// Units read from a free phrase must look like names: short, without
+/// the function words of a sentence, at least one ending like a body.
+fn plausible_units(units: &[String]) -> bool {
+    !units.is_empty()
+        && units.iter().all(|u| char_len(u) <= 30 && !u.contains(['由', '在', '对', '将', '把', '从', '向', '被', '使', '是', '要']))
+        && units.iter().any(|u| is_org(u) || u.starts_with('各'))
+}
+
+const ROLE_WORDS: &[(&str, bool)] = &[
+    ("按照职责分工负责", false),
+    ("按职责分工负责", false),
+    ("按职责负责", false),
+    ("牵头负责", true),
+    ("共同负责", false),
+    ("牵头", true),
+    ("负责", false),
+    ("配合", false),
+    ("参与", false),
+    ("协助", false),
+];
+
+/// Reads `A、B牵头，C和D按职责分工负责` into the clause.
+fn free_units(sentence: &str, c: &mut Clause) {
+    let mut from = 0;
+    while from < sentence.len() {
+        let next = ROLE_WORDS
+            .iter()
+            .filter_map(|(w, lead)| sentence[from..].find(w).map(|i| (from + i, *w, *lead)))
+            .min_by_key(|(i, w, _)| (*i, std::cmp::Reverse(w.len())));
+        let Some((at, word, lead)) = next else { break };
+        let text = sentence[from..at].trim_matches(['，', ',', ' ']);
+        let text = text.strip_suffix("单位").filter(|t| t.ends_with('局') || t.ends_with('委')).unwrap_or(text);
+        let units = split_units(text);
+        if plausible_units(&units) {
+            if lead {
+                c.lead.extend(units.iter().cloned());
+            }
+            c.responsible.extend(units);
+        }
+        from = at + word.len();
+    }
+}
+
+/// Splits on `seps` outside brackets.
+fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ if depth <= 0 && seps.contains(&c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
 }
 
 /// Parses the inside of a clause.
@@ -157,39 +232,22 @@ fn parse_clause(inner: &str) -> Option<Clause> {
             }
         }
     }
-    // Free phrases: `A牵头，B按职责分工负责`, `A负责`, `A配合`.
+    // Free phrases: `A牵头，B按职责分工负责`, `A负责`, `A配合`: each role
+    // word closes the list of units before it.
     let free_part = match keys.first() {
         Some(k) => &inner[..k.get(0).unwrap().start()],
         None => inner,
     };
-    for sentence in free_part.split(['。', '；', ';']) {
-        for part in sentence.split(['，', ',']) {
-            let part = part.trim();
-            if part.is_empty() || FIRST_IS_LEAD.is_match(part) || IMPLIED.is_match(part) || part.contains("不再") {
-                continue;
+    for sentence in split_outside_brackets(free_part, &['。', '；', ';']) {
+        if FIRST_IS_LEAD.is_match(sentence) || IMPLIED.is_match(sentence) || sentence.contains("不再") {
+            // A rule sentence may still open with units: keep the part
+            // before the rule.
+            if let Some(i) = sentence.find("以下") {
+                free_units(&sentence[..i], &mut c);
             }
-            let (units, lead) = if let Some(u) = part.strip_suffix("牵头") {
-                (u, true)
-            } else if let Some(u) = part.strip_suffix("牵头负责") {
-                (u, true)
-            } else if let Some(i) = part.find("按职责分工负责").or_else(|| part.find("按职责负责")).or_else(|| part.find("按照职责分工负责")) {
-                (&part[..i], false)
-            } else if let Some(u) = part.strip_suffix("共同负责").or_else(|| part.strip_suffix("负责")) {
-                (u, false)
-            } else if let Some(u) = part.strip_suffix("配合").or_else(|| part.strip_suffix("参与")).or_else(|| part.strip_suffix("协助")) {
-                (u, false)
-            } else {
-                continue;
-            };
-            let units = split_units(units.trim_end_matches("单位牵头"));
-            if units.iter().any(|u| !is_org(u) && !u.starts_with('各')) {
-                continue;
-            }
-            if lead {
-                c.lead.extend(units.iter().cloned());
-            }
-            c.responsible.extend(units);
+            continue;
         }
+        free_units(sentence, &mut c);
     }
     // Dedupe, keeping order.
     for v in [&mut c.lead, &mut c.responsible, &mut c.officials] {
@@ -451,6 +509,9 @@ mod tests {
         assert_eq!(c.responsible, ["人力资源社会保障部", "财政部"]);
         let c = clause("省发展改革委、省民政厅按职责分工负责，各市县政府和雄安新区管委会负责。以下任务均需各市县政府和雄安新区管委会负责，不再列出");
         assert_eq!(c.implied, ["各市县政府", "雄安新区管委会"]);
+        let c = clause("省工业和信息化厅、省生态环境厅,各市(含定州、辛集市,下同)政府,雄安新区管委会负责。以下均需各市政府、雄安新区管委会落实,不再列出");
+        assert_eq!(c.responsible, ["省工业和信息化厅", "省生态环境厅", "各市(含定州、辛集市,下同)政府", "雄安新区管委会"]);
+        assert_eq!(c.implied, ["各市政府", "雄安新区管委会"]);
     }
 
     #[test]
