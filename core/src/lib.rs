@@ -34,6 +34,7 @@ mod layout;
 mod model;
 mod sections;
 mod segment;
+mod targets;
 mod tasks;
 mod text;
 mod values;
@@ -92,6 +93,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
         d.tasks = tasks::tasks(&items, year, &mut out.diagnostics);
+        d.targets = targets::targets(&paras);
         out.documents.push(d);
     }
     if seg.docs.iter().all(|d| d.anchor.is_none()) {

@@ -1,0 +1,182 @@
+//! Stage 7: quantitative targets (`GDP增长7%以上`, `到2025年…覆盖率达到
+//! 100%`, `完成油茶新造3800亩以上`).
+//!
+//! A target is a number with a unit after an indicator phrase, set as a
+//! goal: it carries a qualifier (以上/以下/左右/以内/不低于…) or a goal verb
+//! (达到, 增长, 新增, 完成, 争取, 控制在 …). Indicators sharing one value
+//! (`安装率、覆盖率达到100%`) give one target each. A year comes from the
+//! same sentence (`到2025年`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::header::Para;
+use crate::model::Target;
+
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(?:\.\d+)?) ?(个百分点|%|亿元|万元|万亩|万人次|万人|人次|亿千瓦时|万千瓦|千瓦|万吨|吨|万平方米|平方米|平方公里|公里|万户|户|家|个|处|项|场次|条|名|套|所|座|亩|人|万)(以上|以下|左右|以内)?").unwrap()
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").unwrap());
+/// A year the target is set for: `到2025年`, `2023年底前`, `2024年，`.
+static TARGET_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[到至在争，。；])((?:19|20)\d{2}) ?年(?:(?:底|末)|度?(?:[，,]|$))").unwrap());
+
+/// Goal verbs that may stand between an indicator and its value; the verb
+/// is dropped from the indicator unless it names the measure (`增长`).
+const VERBS: &[&str] = &[
+    "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "达到", "超过", "不低于", "不少于", "不超过", "稳定在", "控制在", "保持在", "下降到", "降低到", "达",
+];
+const KEEP_VERBS: &[&str] = &["增长", "下降", "降低", "新增", "减少", "提高"];
+const LEAD_WORDS: &[&str] = &["确保", "力争", "争取", "实现", "完成", "全县", "全市", "全省", "全区", "全年", "其中", "累计", "年内", "共"];
+
+pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
+    let mut out = Vec::new();
+    for p in paras {
+        let t = &p.text.text;
+        for c in VALUE.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            if t[m.end()..].starts_with(['年', '月', '日', '号', '〕', ']', '级', '期', '版']) {
+                continue;
+            }
+            // `10个以上产业项目`: a count modifying the noun after it.
+            let counter = ["个", "家", "项", "处", "名", "条", "套", "所", "座", "户"].contains(&&c[2]);
+            if counter && t[m.end()..].chars().next().is_some_and(crate::text::is_han) {
+                continue;
+            }
+            // The indicator: back to the previous boundary.
+            let before = &t[..m.start()];
+            let b0 = before
+                .rfind(['，', '。', '；', '：', '、', '（', '）', '“', '”', ',', ';', ' '])
+                .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(0);
+            let mut ind = before[b0..].trim();
+            let mut goal = c.get(3).is_some();
+            for v in VERBS {
+                if let Some(s) = ind.strip_suffix(v) {
+                    ind = s;
+                    goal = true;
+                    break;
+                }
+            }
+            if KEEP_VERBS.iter().any(|v| ind.ends_with(v) || ind.starts_with(v)) || ind.contains("新增") {
+                goal = true;
+            }
+            let mut trimmed = true;
+            while trimmed {
+                trimmed = false;
+                for w in LEAD_WORDS {
+                    if let Some(s) = ind.strip_prefix(w) {
+                        if ["确保", "力争", "争取", "实现", "完成"].contains(w) {
+                            goal = true;
+                        }
+                        ind = s;
+                        trimmed = true;
+                    }
+                }
+            }
+            if !goal || ind.chars().count() < 2 || ind.contains(['占', '约', '第']) || YEAR.is_match(ind) {
+                continue;
+            }
+            let value: f64 = match c[1].parse() {
+                Ok(v) => v,
+                Err(_) => continue,
+            };
+            // Year stated earlier in the same sentence.
+            let sentence_start = before.rfind(['。', '；']).map_or(0, |i| i + 3);
+            let year = TARGET_YEAR.captures_iter(&t[sentence_start.min(m.start())..b0.max(sentence_start).min(m.start())]).last().and_then(|y| y[1].parse().ok());
+            // Indicators sharing the value: `A、B达到100%`.
+            let mut starts = vec![b0];
+            let mut k = b0;
+            while k > 0 && t[..k].ends_with('、') {
+                let prev = &t[..k - '、'.len_utf8()];
+                let s = prev
+                    .rfind(['，', '。', '；', '：', '、', '（', '）', ' '])
+                    .map(|i| i + prev[i..].chars().next().map_or(1, char::len_utf8))
+                    .unwrap_or(0);
+                let seg = &prev[s..];
+                if seg.chars().count() < 2 || seg.chars().count() > 20 || seg.chars().any(|c| c.is_ascii_digit()) {
+                    break;
+                }
+                starts.push(s);
+                k = s;
+            }
+            starts.reverse();
+            for (n, &s) in starts.iter().enumerate() {
+                let name = if n + 1 == starts.len() {
+                    ind.to_string()
+                } else {
+                    let end = starts[n + 1] - '、'.len_utf8();
+                    let mut x = &t[s..end];
+                    for w in LEAD_WORDS {
+                        x = x.strip_prefix(w).unwrap_or(x);
+                    }
+                    x.to_string()
+                };
+                out.push(Target {
+                    indicator: name.chars().filter(|c| *c != ' ').collect(),
+                    value,
+                    unit: c[2].to_string(),
+                    qualifier: c.get(3).map(|q| q.as_str().to_string()),
+                    year,
+                    span: p.text.span(s..m.end()),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Mapped;
+
+    fn run(s: &str) -> Vec<(String, f64, String, Option<String>, Option<i32>)> {
+        let mut m = Mapped::default();
+        for (i, c) in s.char_indices() {
+            m.push(c, i, i + c.len_utf8());
+        }
+        let p = Para { text: m, lines: vec![], page_starts: vec![] };
+        targets(&[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
+    }
+
+    #[test]
+    fn growth_targets() {
+        let got = run("其中，GDP增长7%以上，规模工业增加值增长9.5%以上，地方一般预算收入增长5%以上。");
+        assert_eq!(got[0], ("GDP增长".into(), 7.0, "%".into(), Some("以上".into()), None));
+        assert_eq!(got[1].0, "规模工业增加值增长");
+        assert_eq!(got[1].1, 9.5);
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn shared_value_and_year() {
+        let got = run("到2025年，作业监测设备安装率、作业站点物联网覆盖率达到100%。");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "作业监测设备安装率");
+        assert_eq!(got[1].0, "作业站点物联网覆盖率");
+        assert_eq!(got[1].4, Some(2025));
+    }
+
+    #[test]
+    fn counts_and_amounts() {
+        let got = run("争取上级转移支付15亿元以上。全县全年新增湘商回乡投资新注册企业32家以上，完成油茶新造3800亩以上。");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["上级转移支付", "新增湘商回乡投资新注册企业", "油茶新造"]);
+        assert_eq!(got[0].2, "亿元");
+    }
+
+    #[test]
+    fn statistics_are_not_targets() {
+        assert!(run("以上7个区面积共654.86km2，占全县面积的30.65%。").is_empty());
+        assert!(run("将41项GDP基础指标分解到相关责任单位。").is_empty());
+        assert!(run("2023年3月29日").is_empty());
+        assert!(run("遴选10个以上产业项目参加集中开工活动。").is_empty());
+        let got = run("争取列入储备库项目5个以上、资金20亿元以上。");
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["列入储备库项目", "资金"]);
+        let got = run("开展三年行动计划（2023-2025年），完成油茶新造3800亩以上。");
+        assert_eq!(got[0].4, None);
+    }
+}
