@@ -34,6 +34,7 @@ mod layout;
 mod model;
 mod sections;
 mod segment;
+mod table;
 mod targets;
 mod tasks;
 mod text;
@@ -41,6 +42,7 @@ mod values;
 
 pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;
+pub use table::{task_rows, Role, TaskRow, TASK_COLUMNS};
 
 /// Options for [`parse`]. Construct with `Options::default()` and set fields.
 #[derive(Clone, Debug, Default)]

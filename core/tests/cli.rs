@@ -82,3 +82,25 @@ fn errors_are_clear() {
     assert_eq!(v["documents"].as_array().unwrap().len(), 0);
     assert_eq!(v["diagnostics"][0]["code"], "empty_input");
 }
+
+#[test]
+fn task_table_opens_in_a_spreadsheet() {
+    let out = gongwen().args(["tasks", &corpus("xiangtan-county-gazette-2023.txt"), "--bom"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with('\u{FEFF}'), "a BOM for Excel");
+    let mut lines = text.trim_start_matches('\u{FEFF}').split("\r\n");
+    let header = lines.next().unwrap();
+    assert_eq!(header, "source,document,doc_number,doc_title,task_number,task_path,task_heading,unit,role,officials,deadline_text,deadline_date");
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert!(rows.len() > 76, "one row per task × unit");
+    assert!(rows.iter().any(|r| r.contains(",1.,三、,疫情防控实现平稳转段,县卫健局,lead,陈赞,3月底前,2023-03-31")), "{}", rows[14]);
+    assert!(rows.iter().any(|r| r.contains(",县农业农村局,responsible,")));
+    assert!(rows.iter().any(|r| r.contains(",各乡镇,implied,")));
+
+    let out = gongwen().args(["tasks", &corpus("xiangtan-county-gazette-2023.txt"), "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows[0]["unit"], "县气象局");
+    assert_eq!(rows[0]["role"], "responsible");
+}

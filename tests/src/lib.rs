@@ -77,6 +77,19 @@ pub fn render(input: &str, p: &gongwen::Parse) -> String {
                 let _ = writeln!(o, "  {label}: {v}");
             }
         }
+        for t in &d.tasks {
+            let dl = t.deadline.as_ref().map(|x| format!("{} → {}", x.text, x.date.as_deref().unwrap_or("null"))).unwrap_or_else(|| "-".into());
+            let _ = writeln!(o, "  task {}{} {}", t.path.join(""), t.number, t.heading);
+            let _ = writeln!(o, "    officials: {} | lead: {} | deadline: {dl}", t.lead_officials.join("、"), t.lead_units.join("、"));
+            let _ = writeln!(o, "    units: {}", t.responsible_units.join("、"));
+            if !t.implied_units.is_empty() {
+                let _ = writeln!(o, "    implied: {}", t.implied_units.join("、"));
+            }
+            let _ = writeln!(o, "    @{}..{} {}", t.span.start, t.span.end, src(&t.span));
+        }
+        for t in &d.targets {
+            let _ = writeln!(o, "  target: {} {} {} {:?} year={:?} @{}..{} {}", t.indicator, t.value, t.unit, t.qualifier, t.year, t.span.start, t.span.end, src(&t.span));
+        }
     }
     for f in &p.furniture {
         let _ = writeln!(o, "furniture {:?} @{}..{} {}", f.kind, f.span.start, f.span.end, src(&f.span));

@@ -209,3 +209,87 @@ fn snapshot() {
     let p = parse(&text, &Options::default());
     insta::assert_snapshot!(render(&text, &p));
 }
+
+fn task<'a>(p: &'a gongwen::Parse, doc: usize, path: &[&str], number: &str) -> &'a gongwen::Task {
+    p.documents[doc]
+        .tasks
+        .iter()
+        .find(|t| t.number == number && t.path == path)
+        .unwrap_or_else(|| panic!("doc {doc} has no task {path:?} {number}"))
+}
+
+#[test]
+fn seventy_six_tasks() {
+    let p = parse(&read_corpus(GAZETTE), &Options::default());
+    let counts: Vec<usize> = p.documents.iter().map(|d| d.tasks.len()).collect();
+    assert_eq!(counts, [14, 0, 25, 0, 0, 0, 0, 0, 30, 7, 0]);
+}
+
+#[test]
+fn task_clauses_as_printed() {
+    let p = parse(&read_corpus(GAZETTE), &Options::default());
+    // 人工影响天气 plan: （责任单位：县气象局，县农业农村局）, no lead rule.
+    let t = task(&p, 0, &["二、"], "（一）");
+    assert_eq!(t.heading, "促进农业稳产增收");
+    assert_eq!(t.responsible_units, ["县气象局", "县农业农村局"]);
+    assert!(t.lead_units.is_empty() && t.deadline.is_none());
+    // 六仗 plan, item 1 states the three rules.
+    let t = task(&p, 2, &["三、"], "1.");
+    assert_eq!(t.lead_officials, ["陈赞"]);
+    assert_eq!(t.lead_units, ["县卫健局"]);
+    assert_eq!(t.responsible_units, ["县卫健局", "县农业农村局", "县民政局", "县教育局", "各乡镇"]);
+    assert!(t.implied_units.is_empty(), "各乡镇 is listed explicitly");
+    assert_eq!(t.deadline.as_ref().map(|d| (d.text.as_str(), d.date.as_deref())), Some(("3月底前", Some("2023-03-31"))));
+    // Item 3: a stray ： where ； belongs.
+    let t = task(&p, 2, &["三、"], "3.");
+    assert_eq!(t.lead_officials, ["张清平"]);
+    assert_eq!(t.responsible_units.first().map(String::as_str), Some("县发改局"));
+    assert_eq!(t.implied_units, ["各乡镇"]);
+    // Item 8: two officials.
+    assert_eq!(task(&p, 2, &["三、"], "8.").lead_officials, ["肖睿", "文香军"]);
+    // Item 13: a page header fell inside 县文旅广体局.
+    assert!(task(&p, 2, &["三、"], "13.").responsible_units.contains(&"县文旅广体局".to_string()));
+    // Item 21: 县林业局县、农业农村局 repaired from names the document uses elsewhere.
+    let t = task(&p, 2, &["三、"], "21.");
+    assert_eq!(t.responsible_units[2..4], ["县林业局".to_string(), "县农业农村局".to_string()]);
+    assert!(t.responsible_units.contains(&"县文旅广体局".to_string()));
+    assert_eq!(t.deadline.as_ref().and_then(|d| d.date.as_deref()), Some("2023-03-31"), "the default deadline");
+    // 行政审批 work points: （X牵头，Y和Z按职责分工负责）.
+    let t = task(&p, 8, &["一、"], "（一）");
+    assert_eq!(t.heading, "办好“湘易办”重点民生实事");
+    assert_eq!(t.lead_units, ["县行政审批局"]);
+    assert_eq!(t.responsible_units, ["县行政审批局", "县直相关单位", "各乡镇人民政府"]);
+    // (十八) continues across the interleaved first page of the 政务公开 points.
+    let t = task(&p, 8, &["五、"], "（十八）");
+    assert!(t.text.contains("建立完善抽查、通报和考核机制"), "{}", t.text);
+    assert_eq!(t.responsible_units, ["县行政审批局", "县直相关单位", "各乡镇人民政府"]);
+    // 政务公开 work points: its own numbering, a deadline inside the clause.
+    let t = task(&p, 8, &["一、"], "（一）");
+    let t2 = p.documents[8].tasks.iter().filter(|t| t.path == ["一、"] && t.number == "（一）").nth(1).unwrap();
+    assert_eq!(t.heading, "办好“湘易办”重点民生实事");
+    assert_eq!(t2.heading, "紧扣打好发展“六仗”深化公开");
+    assert_eq!(t2.deadline.as_ref().map(|d| (d.text.as_str(), d.date.as_deref())), Some(("及时发布", None)));
+    // (九): two clauses, the second for a sub-point.
+    let t = p.documents[8].tasks.iter().find(|t| t.number == "（九）" && t.path == ["四、"]).unwrap();
+    assert_eq!(t.responsible_units, ["县行政审批局", "县直相关单位", "县乡村振兴事务中心", "市生态环境局县分局"]);
+    // 湘商回归 plan: （时限要求：…；责任单位：…）.
+    let t = task(&p, 9, &["三、"], "（一）");
+    assert_eq!(t.deadline.as_ref().map(|d| (d.text.as_str(), d.date.as_deref())), Some(("1月20日前", Some("2023-01-20"))));
+    assert_eq!(t.responsible_units, ["天易经开区", "县商务局", "各乡镇"]);
+    let t = task(&p, 9, &["三、"], "（三）");
+    assert_eq!(t.deadline.as_ref().map(|d| (d.text.as_str(), d.date.as_deref())), Some(("2月底前及全年", None)));
+}
+
+#[test]
+fn targets_of_the_action_plan() {
+    let p = parse(&read_corpus(GAZETTE), &Options::default());
+    let t: Vec<(&str, f64, &str, Option<&str>)> =
+        p.documents[2].targets.iter().map(|t| (t.indicator.as_str(), t.value, t.unit.as_str(), t.qualifier.as_deref())).collect();
+    assert_eq!(t[0], ("GDP增长", 7.0, "%", Some("以上")));
+    assert_eq!(t[1], ("规模工业增加值增长", 9.5, "%", Some("以上")));
+    assert!(t.contains(&("上级转移支付", 15.0, "亿元", Some("以上"))));
+    assert!(t.contains(&("油茶新造", 3800.0, "亩", Some("以上"))));
+    let plan: Vec<(&str, Option<i32>)> = p.documents[0].targets.iter().map(|t| (t.indicator.as_str(), t.year)).collect();
+    assert!(plan.contains(&("作业监测设备安装率", Some(2025))) && plan.contains(&("作业站点物联网覆盖率", Some(2025))));
+    assert!(p.documents[9].targets.iter().any(|t| t.indicator == "新增湘商回乡投资新注册企业" && t.value == 32.0 && t.unit == "家"));
+}

@@ -29,6 +29,24 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// The task table: one row per task × unit (document, task number and
+    /// heading, unit, role lead/responsible/implied, officials, deadline).
+    Tasks {
+        /// Input files; `-` or none reads standard input.
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Start CSV output with a UTF-8 byte-order mark so that Excel
+        /// opens the Chinese text correctly.
+        #[arg(long)]
+        bom: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,7 +74,10 @@ fn read_input(path: &PathBuf) -> Result<(String, gongwen::Encoding), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Parse { mut files, format } = cli.command;
+    let (mut files, format) = match cli.command {
+        Command::Parse { files, format } => (files, format),
+        Command::Tasks { files, format, bom } => return tasks(files, format, bom),
+    };
     if files.is_empty() {
         files.push(PathBuf::from("-"));
     }
@@ -118,6 +139,78 @@ fn main() -> ExitCode {
         }
     }
     let _ = out.flush();
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Parses each input, reporting unreadable ones on stderr.
+fn parse_inputs(files: &[PathBuf]) -> (Vec<(String, gongwen::Parse)>, bool) {
+    let mut out = Vec::new();
+    let mut failed = false;
+    let default = [PathBuf::from("-")];
+    let files = if files.is_empty() { &default[..] } else { files };
+    for path in files {
+        match read_input(path) {
+            Ok((text, _)) => out.push((path.display().to_string(), gongwen::parse(&text, &gongwen::Options::default()))),
+            Err(msg) => {
+                eprintln!("gongwen: error: {msg}");
+                failed = true;
+            }
+        }
+    }
+    (out, failed)
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn tasks(files: Vec<PathBuf>, format: TableFormat, bom: bool) -> ExitCode {
+    let (parses, failed) = parse_inputs(&files);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = (|| -> std::io::Result<()> {
+        match format {
+            TableFormat::Csv => {
+                if bom {
+                    out.write_all("\u{FEFF}".as_bytes())?;
+                }
+                let header: Vec<&str> = std::iter::once("source").chain(gongwen::TASK_COLUMNS.iter().copied()).collect();
+                write!(out, "{}\r\n", header.join(","))?;
+                for (source, p) in &parses {
+                    for row in gongwen::task_rows(p) {
+                        let cells: Vec<String> = std::iter::once(source.clone()).chain(row.cells()).map(|c| csv_cell(&c)).collect();
+                        write!(out, "{}\r\n", cells.join(","))?;
+                    }
+                }
+            }
+            TableFormat::Json => {
+                let mut rows = Vec::new();
+                for (source, p) in &parses {
+                    for row in gongwen::task_rows(p) {
+                        let mut v = serde_json::to_value(&row).unwrap_or_default();
+                        if let Some(o) = v.as_object_mut() {
+                            o.insert("source".into(), serde_json::Value::String(source.clone()));
+                        }
+                        rows.push(v);
+                    }
+                }
+                serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
+                writeln!(out)?;
+            }
+        }
+        out.flush()
+    })();
+    if result.is_err() {
+        return ExitCode::from(1);
+    }
     if failed {
         ExitCode::from(2)
     } else {

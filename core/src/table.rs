@@ -1,0 +1,120 @@
+//! Flat tables for analysts: one row per task × unit. The CLI's `tasks`
+//! command and the bindings' data frames are built from these rows, so the
+//! table has one definition.
+
+use serde::Serialize;
+
+use crate::model::Parse;
+
+/// The role a unit plays in a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Role {
+    /// Named as 牵头 (explicitly or by a document rule).
+    Lead,
+    /// Named by the clause, not as lead.
+    Responsible,
+    /// Added by a document-wide rule (`以下各责任单位均包含各乡镇`).
+    Implied,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Responsible => "responsible",
+            Role::Implied => "implied",
+        }
+    }
+}
+
+/// One task × unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TaskRow {
+    /// Index of the document in the parse (0-based).
+    pub document: usize,
+    pub doc_number: Option<String>,
+    pub doc_title: String,
+    pub task_number: String,
+    /// Enclosing section markers joined with `/` (`二、/（一）`).
+    pub task_path: String,
+    pub task_heading: String,
+    /// Empty when the task names officials but no unit.
+    pub unit: String,
+    pub role: Option<Role>,
+    /// Lead officials joined with `、`.
+    pub officials: String,
+    pub deadline_text: Option<String>,
+    pub deadline_date: Option<String>,
+}
+
+/// Column names of [`TaskRow`], in order.
+pub const TASK_COLUMNS: &[&str] = &[
+    "document", "doc_number", "doc_title", "task_number", "task_path", "task_heading", "unit", "role", "officials",
+    "deadline_text", "deadline_date",
+];
+
+/// The task table of a parse: one row per task and unit, leads first, then
+/// the other responsible units, then implied units, each unit once.
+pub fn task_rows(parse: &Parse) -> Vec<TaskRow> {
+    let mut rows = Vec::new();
+    for (k, d) in parse.documents.iter().enumerate() {
+        for t in &d.tasks {
+            let base = TaskRow {
+                document: k,
+                doc_number: d.doc_number.as_ref().map(|n| n.text.clone()),
+                doc_title: d.title.clone(),
+                task_number: t.number.clone(),
+                task_path: t.path.join("/"),
+                task_heading: t.heading.clone(),
+                unit: String::new(),
+                role: None,
+                officials: t.lead_officials.join("、"),
+                deadline_text: t.deadline.as_ref().map(|x| x.text.clone()),
+                deadline_date: t.deadline.as_ref().and_then(|x| x.date.clone()),
+            };
+            let mut units: Vec<(&String, Role)> = Vec::new();
+            for u in &t.lead_units {
+                units.push((u, Role::Lead));
+            }
+            for u in &t.responsible_units {
+                if !t.lead_units.contains(u) {
+                    units.push((u, Role::Responsible));
+                }
+            }
+            for u in &t.implied_units {
+                if !t.responsible_units.contains(u) {
+                    units.push((u, Role::Implied));
+                }
+            }
+            if units.is_empty() {
+                rows.push(base);
+                continue;
+            }
+            for (u, role) in units {
+                rows.push(TaskRow { unit: u.clone(), role: Some(role), ..base.clone() });
+            }
+        }
+    }
+    rows
+}
+
+impl TaskRow {
+    /// The row's cells as text, in [`TASK_COLUMNS`] order.
+    pub fn cells(&self) -> [String; 11] {
+        [
+            self.document.to_string(),
+            self.doc_number.clone().unwrap_or_default(),
+            self.doc_title.clone(),
+            self.task_number.clone(),
+            self.task_path.clone(),
+            self.task_heading.clone(),
+            self.unit.clone(),
+            self.role.map(|r| r.as_str().to_string()).unwrap_or_default(),
+            self.officials.clone(),
+            self.deadline_text.clone().unwrap_or_default(),
+            self.deadline_date.clone().unwrap_or_default(),
+        ]
+    }
+}
