@@ -95,6 +95,18 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
         d.tasks = tasks::tasks(&items, year, &mut out.diagnostics);
+        d.sections = items
+            .iter()
+            .map(|i| Section {
+                marker: i.marker.clone(),
+                level: i.level,
+                path: i.path.clone(),
+                heading: i.heading.clone(),
+                text: i.text.text.trim().to_string(),
+                part: i.stream,
+                span: i.span.clone(),
+            })
+            .collect();
         d.targets = targets::targets(&paras);
         out.documents.push(d);
     }

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape. Bumped whenever a field is added.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A range of the original input, in UTF-8 bytes (`&input[start..end]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -94,6 +94,29 @@ pub struct Document {
     pub printed_by: Option<String>,
     /// 印发日期, ISO.
     pub printed_date: Option<String>,
+
+    // --- additions (schema_version 3) ---
+    /// The section tree, flattened in reading order: every numbered item
+    /// (一、 （一） 1. （1） ①) with its level and enclosing markers.
+    pub sections: Vec<Section>,
+}
+
+/// One numbered section or item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// The marker as printed: `一、`, `（一）`, `1.`, `（1）`, `①`.
+    pub marker: String,
+    /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for ①.
+    pub level: u8,
+    /// Markers of the enclosing sections, outermost first.
+    pub path: Vec<String>,
+    pub heading: String,
+    /// The section's own text (up to its first sub-section), furniture removed.
+    pub text: String,
+    /// Which enclosed text the section belongs to (0, or 1, 2 … when a
+    /// notice encloses several texts that restart their numbering).
+    pub part: usize,
+    pub span: Span,
 }
 
 /// Spans for the header values that the contract gives as plain strings.

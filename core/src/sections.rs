@@ -23,6 +23,7 @@ use crate::values::cn_number;
 /// A numbered item with its own text (up to the next marker of any level).
 #[derive(Clone, Debug)]
 pub(crate) struct Item {
+    pub level: u8,
     pub marker: String,
     pub path: Vec<String>,
     pub heading: String,
@@ -225,6 +226,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             let body_start = piece.range.start + len;
             m.push_from(&piece.para.text, body_start..piece.range.end);
             out.push(Item {
+                level,
                 marker: marker.clone(),
                 path: stack.iter().map(|(_, m)| m.clone()).collect(),
                 heading: String::new(),
