@@ -94,7 +94,8 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(options.default_year)
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
-        d.tasks = tasks::tasks(&items, year, &mut out.diagnostics);
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.text.as_str()).collect();
+        d.tasks = tasks::tasks(&items, &texts, year, &mut out.diagnostics);
         d.sections = items
             .iter()
             .map(|i| Section {

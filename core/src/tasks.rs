@@ -42,7 +42,7 @@ static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"以下(?:各|所有)?(?:责任单位|任务|各项任务|单位)?均(?:需|须|包含|包括|由)?([^，。；）]{2,80}?)(?:负责|参与|落实)?[，,]?(?:不再|不另|不一一)(?:列出|列举|逐一列出)").unwrap()
+    Regex::new(r"以下(?:各|所有)?(?:责任单位|任务|各项任务|单位)?均(?:需|须|包含|包括|由)?([^，。；]{2,80}?)(?:负责|参与|落实)?[，,]?(?:不再|不另|不一一)(?:列出|列举|逐一列出)").unwrap()
 });
 
 static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -335,7 +335,40 @@ pub(crate) fn deadline_date(text: &str, year: Option<i32>) -> Option<String> {
 
 /// Turns numbered items with clauses into tasks, applying the document's
 /// rules. `year` completes deadlines without one.
-pub(crate) fn tasks(items: &[Item], year: Option<i32>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
+/// Rules a document states outside any clause (`各项任务责任单位中，排在
+/// 第一位的为牵头单位。` in its opening paragraphs): they cover every task.
+fn stated_rules(texts: &[&str]) -> Clause {
+    let mut c = Clause::default();
+    for t in texts {
+        // Blank out bracketed groups: rules inside clauses apply from where
+        // they stand and are read with their clause.
+        let mut outside = String::with_capacity(t.len());
+        let mut depth = 0;
+        for ch in t.chars() {
+            match ch {
+                '（' | '(' => depth += 1,
+                '）' | ')' if depth > 0 => depth -= 1,
+                _ if depth == 0 => outside.push(ch),
+                _ => {}
+            }
+        }
+        for sentence in outside.split(['。', '；']) {
+            if FIRST_IS_LEAD.is_match(sentence) {
+                c.first_is_lead = true;
+            }
+            if let Some(m) = IMPLIED.captures(sentence) {
+                c.implied.extend(split_units(&m[1]));
+            }
+            if let Some(m) = DEFAULT_DEADLINE.captures(sentence) {
+                c.default_deadline.get_or_insert_with(|| m[1].trim().to_string());
+            }
+        }
+    }
+    c
+}
+
+pub(crate) fn tasks(items: &[Item], texts: &[&str], year: Option<i32>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
+    let stated = stated_rules(texts);
     let mut parsed: Vec<(usize, Vec<Clause>)> = Vec::new();
     for (k, item) in items.iter().enumerate() {
         // Only the item's own text: a sub-item's clause is the sub-item's.
@@ -360,6 +393,21 @@ pub(crate) fn tasks(items: &[Item], year: Option<i32>, diags: &mut Vec<Diagnosti
             if let Some(d) = &c.default_deadline {
                 default_deadline.push((it.stream, d.clone()));
             }
+        }
+    }
+    if stated.first_is_lead {
+        for it in items {
+            first_is_lead_from.push((it.stream, 0));
+        }
+    }
+    if !stated.implied.is_empty() {
+        for it in items {
+            implied_from.push((it.stream, 0, stated.implied.clone()));
+        }
+    }
+    if let Some(d) = &stated.default_deadline {
+        for it in items {
+            default_deadline.push((it.stream, d.clone()));
         }
     }
     // Units the document names, to repair typo-split ones.
