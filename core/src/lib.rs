@@ -32,6 +32,7 @@ mod decode;
 mod header;
 mod layout;
 mod model;
+mod people;
 mod sections;
 mod segment;
 mod table;
@@ -109,6 +110,8 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             })
             .collect();
         d.targets = targets::targets(&paras);
+        d.appointments = people::appointments(&paras, &mut out.diagnostics);
+        d.division = people::division(&paras, &items);
         out.documents.push(d);
     }
     if seg.docs.iter().all(|d| d.anchor.is_none()) {

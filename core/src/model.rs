@@ -212,6 +212,8 @@ pub struct Assignment {
     pub liaises: Vec<String>,
     pub backup: Option<String>,
     pub span: Span,
+    /// Concurrent posts (兼任…); an addition (schema_version 3).
+    pub concurrent: Vec<String>,
 }
 
 /// A quantitative target.

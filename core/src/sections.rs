@@ -85,7 +85,8 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
                 continue;
             }
             let prev = t[..i].chars().next_back().unwrap_or(' ');
-            let after_sentence = matches!(prev, '。' | '；' | '！' | '？' | '）' | ')' | ' ' | '”' | ';');
+            let after_sentence = matches!(prev, '。' | '；' | '！' | '？' | '）' | ')' | ' ' | '”' | ';')
+                || (prev == '：' && !t[..i].ends_with("附件："));
             // A crawled heading runs straight into its first sub-item:
             // `一、强化财政金融支持（一）创新金融领域服务`.
             let last = *cuts.last().unwrap_or(&0);

@@ -44,6 +44,12 @@ impl Mapped {
         }
     }
 
+    /// Did the original input have something (a dropped space) between
+    /// cleaned byte `i` and the char before it?
+    pub fn gap_before(&self, i: usize) -> bool {
+        i > 0 && i < self.len() && self.starts[i] > self.ends[i - 1]
+    }
+
     /// Appends `other[range]` with its mapping.
     pub fn push_from(&mut self, other: &Mapped, range: std::ops::Range<usize>) {
         self.text.push_str(&other.text[range.clone()]);

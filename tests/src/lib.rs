@@ -87,6 +87,18 @@ pub fn render(input: &str, p: &gongwen::Parse) -> String {
             }
             let _ = writeln!(o, "    @{}..{} {}", t.span.start, t.span.end, src(&t.span));
         }
+        for a in &d.appointments {
+            let note = a.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+            let _ = writeln!(o, "  {:?} {}: {}{note} @{}..{} {}", a.action, a.person, a.position, a.span.start, a.span.end, src(&a.span));
+        }
+        for a in &d.division {
+            let _ = writeln!(o, "  leader {} [{}] backup={:?}", a.person, a.titles.join("、"), a.backup);
+            for (label, v) in [("duties", &a.duties), ("supervises", &a.supervises), ("liaises", &a.liaises), ("concurrent", &a.concurrent)] {
+                if !v.is_empty() {
+                    let _ = writeln!(o, "    {label}: {}", v.join(" | "));
+                }
+            }
+        }
         for t in &d.targets {
             let _ = writeln!(o, "  target: {} {} {} {:?} year={:?} @{}..{} {}", t.indicator, t.value, t.unit, t.qualifier, t.year, t.span.start, t.span.end, src(&t.span));
         }

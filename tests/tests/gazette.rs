@@ -293,3 +293,51 @@ fn targets_of_the_action_plan() {
     assert!(plan.contains(&("作业监测设备安装率", Some(2025))) && plan.contains(&("作业站点物联网覆盖率", Some(2025))));
     assert!(p.documents[9].targets.iter().any(|t| t.indicator == "新增湘商回乡投资新注册企业" && t.value == 32.0 && t.unit == "家"));
 }
+
+#[test]
+fn seventy_five_personnel_actions() {
+    use gongwen::Action::{Appoint, Remove};
+    let p = parse(&read_corpus(GAZETTE), &Options::default());
+    let counts: Vec<usize> = p.documents.iter().map(|d| d.appointments.len()).collect();
+    assert_eq!(counts, [0, 0, 0, 30, 30, 1, 6, 8, 0, 0, 0]);
+    let acts = |k: usize| -> Vec<(gongwen::Action, &str, &str, Option<&str>)> {
+        p.documents[k].appointments.iter().map(|a| (a.action, a.person.as_str(), a.position.as_str(), a.note.as_deref())).collect()
+    };
+    // 人大常委会: a 任命 list and a 免去 list broken by the title block.
+    let a = acts(3);
+    assert_eq!(a[0], (Appoint, "崔赣", "湘潭县人民法院副院长", None));
+    assert_eq!(a[17], (Remove, "谭琪弋", "湘潭县人民法院执行局副局长", None), "no 的");
+    assert_eq!(a[29], (Remove, "袁利娟", "湘潭县人民检察院检察委员会委员", None), "after the page break");
+    // 县委: relayed removal, 任…免去其…, a name starting with 任, a missing 的.
+    let a = acts(4);
+    assert_eq!(a[0], (Remove, "胡琼", "湘潭县人民法院政治部主任", None));
+    assert_eq!(a[4], (Remove, "任韩辉", "杨嘉桥镇党委委员、纪委书记", None));
+    assert_eq!(a[5..7], [(Appoint, "李维斌", "石鼓镇党委委员", None), (Remove, "李维斌", "谭家山镇党委委员、宣传统战委员", None)]);
+    assert!(a.contains(&(Remove, "欧阳畅", "县机关事务服务中心党组成员", None)));
+    assert!(a.contains(&(Appoint, "周志", "县机关事务服务中心党组成员", None)) && a.contains(&(Appoint, "谭清丛", "县机关事务服务中心党组成员", None)));
+    // 县政府: the blanket removal gives no person.
+    assert_eq!(acts(5), [(Appoint, "邱伶俐", "县国防动员办公室主任", None)]);
+    assert!(p.diagnostics.iter().any(|d| d.code == "blanket_removal"));
+    assert_eq!(acts(6)[0], (Appoint, "齐先强", "县疾病预防控制局局长兼县卫生健康局副局长", None));
+    assert_eq!(acts(7)[1], (Appoint, "马铁光", "县云龙中学副校长", Some("试用期一年")));
+}
+
+#[test]
+fn twelve_leaders_and_four_ab_pairs() {
+    let p = parse(&read_corpus(GAZETTE), &Options::default());
+    let d = &p.documents[1].division;
+    let names: Vec<&str> = d.iter().map(|a| a.person.as_str()).collect();
+    assert_eq!(names, ["王利", "张清平", "崔勇", "郑江南", "陈赞", "肖睿", "文香军", "肖小年", "冯传强", "彭炜莱", "黄高良", "符念龙"]);
+    let backup = |n: &str| d.iter().find(|a| a.person == n).and_then(|a| a.backup.as_deref());
+    for (a, b) in [("张清平", "郑江南"), ("崔勇", "肖睿"), ("陈赞", "冯传强"), ("文香军", "肖小年")] {
+        assert_eq!(backup(a), Some(b));
+        assert_eq!(backup(b), Some(a));
+    }
+    let zhang = &d[1];
+    assert_eq!(zhang.titles, ["县人民政府党组副书记", "常务副县长"]);
+    assert!(zhang.duties[1].contains("粮食和物资储备"), "the paragraph reads on across the cover text");
+    assert_eq!(zhang.supervises.last().map(String::as_str), Some("县国防动员办（县人防办）"));
+    assert_eq!(d[3].titles[1], "副县长（挂职）");
+    assert_eq!(d[2].concurrent, ["县公安局局长"]);
+    assert!(d[6].supervises.contains(&"县文旅广体局（县文物局）".to_string()), "page furniture removed inside the list");
+}

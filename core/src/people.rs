@@ -1,0 +1,520 @@
+//! Stage 8: personnel — appointments and removals (任免), and the division
+//! of labour among leaders (领导分工).
+//!
+//! Appointments are read clause by clause (a clause ends at ；。): `X同志任A`,
+//! `X、Y同志任A（试用期一年）`, `X同志任A，免去其B职务`, `免去X同志的B职务`,
+//! lists headed by `任命：` / `免去：`, `不再担任…职务`, `增补…为…`,
+//! `决定任命/提名/聘任X为A`, `X兼任A`. A blanket clause (`原…领导职务自然
+//! 免除`) gives a diagnostic, never a person.
+//!
+//! A division of labour is a run of leader headings (`县人民政府党组成员、
+//! 副县长 崔 勇`, or `一、翁玉耀党组书记、主任：`) each followed by
+//! sentences opened by 负责 / 分管 / 联系 / 兼任 / 协助; `A与B互为AB角`
+//! pairs leaders as each other's backup.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::header::Para;
+use crate::model::{Action, Appointment, Assignment, Diagnostic, Level, Span};
+use crate::sections::Item;
+use crate::text::{char_len, is_han, Mapped};
+
+/// Chinese compound surnames (generic vocabulary).
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "独孤",
+    "南宫", "西门", "百里", "呼延", "申屠", "太史", "澹台", "公冶", "闻人", "万俟",
+];
+
+/// Words a post title ends with (to find a name printed after its title).
+const TITLE_ENDS: &[&str] = &[
+    "巡视员", "调研员", "秘书长", "书记", "主任", "主席", "委员", "厅长", "局长", "部长", "处长", "科长", "县长", "市长", "省长", "区长",
+    "镇长", "乡长", "院长", "校长", "馆长", "所长", "站长", "组长", "经理", "董事长", "总经理", "理事长", "会长", "副职", "助理",
+];
+
+/// Words a post title may begin with, after a name (`翁玉耀党组书记`).
+const TITLE_STARTS: &[&str] = &[
+    "党组", "党委", "常务", "副", "主任", "书记", "巡视员", "调研员", "纪检", "总", "省", "市", "县", "区", "委员", "秘书长", "一级", "二级",
+    "三级", "四级", "正", "政治部", "机关", "驻",
+];
+
+fn is_name(s: &str) -> bool {
+    let n = char_len(s);
+    (2..=4).contains(&n) && s.chars().all(is_han)
+}
+
+/// Places and bodies a post begins with when the 的 is missing
+/// (`免去欧阳畅县机关事务服务中心党组成员职务`).
+fn looks_like_post_start(s: &str) -> bool {
+    s.starts_with(['县', '市', '省', '区', '镇', '乡', '州', '中']) || s.starts_with("国家") || s.starts_with("团")
+}
+
+/// Splits `name+post` run together: the name is 2–3 chars (3–4 with a
+/// compound surname) and the post starts like a place or body.
+fn split_name_post(s: &str) -> Option<(String, String)> {
+    let compound = COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c));
+    let lens: &[usize] = if compound { &[3, 4] } else { &[3, 2] };
+    for &n in lens {
+        let idx = s.char_indices().nth(n).map(|(i, _)| i)?;
+        let (name, post) = s.split_at(idx);
+        if is_name(name) && looks_like_post_start(post) {
+            return Some((name.to_string(), post.to_string()));
+        }
+    }
+    None
+}
+
+/// Names in a list `X、Y` / `X和Y`, each possibly preceded by its title
+/// (`省交通厅厅长焦彦龙`).
+fn names(list: &str) -> Vec<String> {
+    let list = list.trim().trim_end_matches("同志").trim_start_matches(['：', ':']);
+    let mut out = Vec::new();
+    for part in list.split(['、', '，']) {
+        for p in split_and(part) {
+            let p = p.trim().trim_end_matches("同志");
+            if is_name(p) {
+                out.push(p.to_string());
+                continue;
+            }
+            // A name after its title: take what follows the last title word.
+            let after = TITLE_ENDS.iter().filter_map(|w| p.rfind(w).map(|i| i + w.len())).max();
+            if let Some(i) = after {
+                if is_name(&p[i..]) {
+                    out.push(p[i..].to_string());
+                    continue;
+                }
+            }
+            if !p.is_empty() {
+                return Vec::new();
+            }
+        }
+    }
+    out
+}
+
+fn split_and(p: &str) -> Vec<&str> {
+    if is_name(p) {
+        return vec![p];
+    }
+    match p.find('和') {
+        Some(i) => vec![&p[..i], &p[i + '和'.len_utf8()..]],
+        None => vec![p],
+    }
+}
+
+fn clean_post(s: &str) -> String {
+    let s = s.trim().trim_end_matches(['。', '；', ';', '，']);
+    let s = s.strip_suffix("职务").unwrap_or(s);
+    let s = s.strip_prefix('的').unwrap_or(s);
+    s.chars().filter(|c| *c != ' ').collect()
+}
+
+/// `（试用期一年）` at the end: the note and the post without it.
+fn split_note(post: &str) -> (String, Option<String>) {
+    let p = post.trim_end();
+    if p.ends_with(['）', ')']) {
+        if let Some(i) = p.rfind(['（', '(']) {
+            let inner = p[i..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
+            if inner.contains("试用期") || inner.contains("任期") || inner.contains("挂职") || inner.contains("兼") {
+                return (p[..i].to_string(), Some(inner.chars().filter(|c| *c != ' ').collect()));
+            }
+        }
+    }
+    (p.to_string(), None)
+}
+
+static APPOINT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志(?:任|担任)(.+)$").unwrap());
+static NAMED_AS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:决定|同意|建议)?(?:任命|提名|聘任|聘请|增补|补选|选举)(.+?)(?:同志)?为(.+)$").unwrap());
+static REMOVE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去(.+?)同志的?(.+?)职务$").unwrap());
+static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)(?:同志)?不再担任(.+?)职务$").unwrap());
+static CONCURRENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志兼任(.+)$").unwrap());
+
+/// Reads the appointments of a document.
+pub(crate) fn appointments(paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
+    let mut out = Vec::new();
+    // Mode set by a list header `任命：` / `免去：`.
+    let mut mode: Option<Action> = None;
+    for p in paras {
+        let t = &p.text.text;
+        let mut start = 0;
+        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), '。'))) {
+            if !matches!(c, '；' | '。' | ';') {
+                continue;
+            }
+            let range = start..i;
+            start = i + c.len_utf8();
+            // A sentence may chain actions with ，: `X不再担任A职务，增补Y为B，
+            // Z兼任C`. Cut where a new action opens (not at `，免去其`).
+            let mut from = range.start;
+            for (j, ch) in t[range.clone()].char_indices() {
+                let at = range.start + j;
+                if ch != '，' || at == from {
+                    continue;
+                }
+                let rest = &t[at + ch.len_utf8()..range.end];
+                if opens_action(rest) {
+                    read_clause(&t[from..at], from, &p.text, &mut mode, &mut out, diags);
+                    from = at + ch.len_utf8();
+                }
+            }
+            read_clause(&t[from..range.end], from, &p.text, &mut mode, &mut out, diags);
+        }
+    }
+    out
+}
+
+/// Does `rest` open a new personnel action?
+fn opens_action(rest: &str) -> bool {
+    static PERSON_ACTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\p{Han}、]{2,14}?同志(?:任|兼任|担任|不再担任|为)").unwrap());
+    (rest.starts_with("免去") && !rest.starts_with("免去其"))
+        || ["增补", "任命", "聘任", "提名", "决定任命"].iter().any(|w| rest.starts_with(w))
+        || PERSON_ACTS.is_match(rest)
+}
+
+fn push(out: &mut Vec<Appointment>, action: Action, who: &[String], post: &str, note: Option<String>, span: Span) {
+    let post = clean_post(post);
+    if post.is_empty() {
+        return;
+    }
+    for n in who {
+        out.push(Appointment { action, person: n.clone(), position: post.clone(), note: note.clone(), span: span.clone() });
+    }
+}
+
+fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action>, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
+    let mut c = clause.trim();
+    let mut off = offset + (clause.len() - clause.trim_start().len());
+    // A header or a relayed instruction ends with ：.
+    if let Some(i) = c.rfind(['：', ':']) {
+        let head = &c[..i];
+        if head.ends_with("任命") || head.ends_with("聘任") || head.ends_with("提名") {
+            *mode = Some(Action::Appoint);
+        } else if head.ends_with("免去") || head.ends_with("免职") {
+            *mode = Some(Action::Remove);
+        }
+        let skip = i + c[i..].chars().next().map_or(1, char::len_utf8);
+        off += skip;
+        c = &c[skip..];
+    }
+    if c.is_empty() {
+        return;
+    }
+    let span = m.span(off..off + c.len());
+    if c.contains("自然免除") || c.contains("自然免去") || c.contains("自行免除") {
+        diags.push(Diagnostic {
+            level: Level::Info,
+            code: "blanket_removal".into(),
+            message: format!("a blanket removal names no person: {c}"),
+            span,
+        });
+        return;
+    }
+    // `X同志任A，免去其B职务`
+    if let Some(cap) = APPOINT_RE.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            let rest = &cap[2];
+            let (appoint, remove) = match rest.find("，免去其").or_else(|| rest.find(",免去其")) {
+                Some(i) => (&rest[..i], Some(&rest[i + "，免去其".len()..])),
+                None => match rest.find("免去其") {
+                    Some(i) => (rest[..i].trim_end_matches(['，', ',']), Some(&rest[i + "免去其".len()..])),
+                    None => (rest, None),
+                },
+            };
+            let (post, note) = split_note(appoint);
+            push(out, Action::Appoint, &who, &post, note, span.clone());
+            if let Some(r) = remove {
+                push(out, Action::Remove, &who, r, None, span);
+            }
+            return;
+        }
+    }
+    if let Some(cap) = REMOVE_RE.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            push(out, Action::Remove, &who, &cap[2], None, span);
+            return;
+        }
+    }
+    if let Some(rest) = c.strip_prefix("免去").and_then(|r| r.strip_suffix("职务")) {
+        // `免去欧阳畅县…职务`: the 的 is missing.
+        if let Some((name, post)) = split_name_post(rest) {
+            push(out, Action::Remove, &[name], &post, None, span);
+            return;
+        }
+    }
+    if let Some(cap) = NO_LONGER.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            push(out, Action::Remove, &who, &cap[2], None, span);
+            return;
+        }
+    }
+    if let Some(cap) = NAMED_AS.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            let (post, note) = split_note(&cap[2]);
+            push(out, Action::Appoint, &who, &post, note, span);
+            return;
+        }
+    }
+    if let Some(cap) = CONCURRENT.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            push(out, Action::Appoint, &who, &cap[2], None, span);
+            return;
+        }
+    }
+    // Inside a `任命：` / `免去：` list.
+    match mode {
+        Some(Action::Appoint) => {
+            if let Some(i) = c.find("同志为") {
+                let who = names(&c[..i]);
+                let (post, note) = split_note(&c[i + "同志为".len()..]);
+                push(out, Action::Appoint, &who, &post, note, span);
+            }
+        }
+        Some(Action::Remove) => {
+            if let Some(i) = c.find("同志") {
+                let who = names(&c[..i]);
+                let rest = &c[i + "同志".len()..];
+                if rest.ends_with("职务") {
+                    push(out, Action::Remove, &who, rest, None, span);
+                }
+            }
+        }
+        None => {}
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Division of labour.
+
+const LEADER_TITLES: &[&str] = &[
+    "县长", "市长", "省长", "区长", "州长", "旗长", "书记", "主任", "调研员", "巡视员", "党组成员", "秘书长", "局长", "厅长", "部长", "主席",
+];
+
+/// A leader heading: `(titles, name)`.
+fn leader_heading(m: &Mapped) -> Option<(Vec<String>, String, std::ops::Range<usize>)> {
+    let t = &m.text;
+    if t.contains('。') || char_len(t) > 60 || char_len(t) < 4 {
+        return None;
+    }
+    // The name follows a space the PDF left between title and name.
+    let gaps: Vec<usize> = t.char_indices().map(|(i, _)| i).filter(|&i| i > 0 && m.gap_before(i)).collect();
+    for &g in &gaps {
+        let head = &t[..g];
+        let name: String = t[g..].chars().filter(|c| !c.is_whitespace()).collect();
+        if is_name(&name) && LEADER_TITLES.iter().any(|w| head.contains(w)) {
+            let titles = head.split('、').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            return Some((titles, name, 0..t.len()));
+        }
+    }
+    None
+}
+
+/// `翁玉耀党组书记、主任：主持…` (a numbered item naming the leader first;
+/// `t` is the item's text after its marker).
+fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
+    let colon = t.find(['：', ':'])?;
+    let head = t[..colon].trim();
+    if !LEADER_TITLES.iter().any(|w| head.contains(w)) && !head.contains("主任") {
+        return None;
+    }
+    for n in [3usize, 2, 4] {
+        let idx = head.char_indices().nth(n).map(|(i, _)| i)?;
+        let (name, titles) = head.split_at(idx);
+        if is_name(name) && TITLE_STARTS.iter().any(|w| titles.starts_with(w)) {
+            let titles = titles.split(['、', '，']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            return Some((titles, name.to_string(), colon + t[colon..].chars().next().map_or(1, char::len_utf8)));
+        }
+    }
+    None
+}
+
+/// Splits a 分管/联系 list into bodies, keeping `（县人防办）` aliases and
+/// dropping the closing `等` and `工作`.
+fn bodies(list: &str) -> Vec<String> {
+    let list = list.trim().trim_end_matches(['。', '；', ';']);
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut cur = String::new();
+    for c in list.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && matches!(c, '、' | '，' | ',') {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+fn read_duties(a: &mut Assignment, text: &str) {
+    for sentence in text.split(['。', '；']) {
+        let s = sentence.trim();
+        if s.is_empty() {
+            continue;
+        }
+        if let Some(rest) = s.strip_prefix("分管") {
+            a.supervises.extend(bodies(rest));
+        } else if let Some(rest) = s.strip_prefix("联系") {
+            // `联系A，协助联系B`: the assisted part is a duty.
+            let (own, assist) = match rest.find("，协助联系") {
+                Some(i) => (&rest[..i], Some(&rest[i + "，".len()..])),
+                None => (rest, None),
+            };
+            a.liaises.extend(bodies(own));
+            if let Some(x) = assist {
+                a.duties.push(x.to_string());
+            }
+        } else if let Some(rest) = s.strip_prefix("兼任") {
+            // `兼任县公安局局长` / `兼任县政府办主任，负责…`
+            let (post, more) = match rest.find('，') {
+                Some(i) => (&rest[..i], Some(&rest[i + '，'.len_utf8()..])),
+                None => (rest, None),
+            };
+            a.concurrent.push(post.to_string());
+            if let Some(m) = more {
+                read_duties(a, m);
+            }
+        } else if !crate::values::DATE.is_match(s) {
+            // (A signature and date run on after the last leader is not a duty.)
+            a.duties.push(s.to_string());
+        }
+    }
+}
+
+/// Reads a division of labour: leader headings and their duties, from the
+/// paragraphs (headings on their own line) or the numbered items
+/// (`一、翁玉耀党组书记、主任：主持委全面工作。`).
+pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
+    let mut inline: Vec<Assignment> = Vec::new();
+    for it in items {
+        let t = it.text.text.trim();
+        if let Some((titles, person, body)) = leader_inline(t) {
+            let mut a = Assignment { person, titles, span: it.span.clone(), ..Assignment::default() };
+            read_duties(&mut a, &t[body..]);
+            inline.push(a);
+        }
+    }
+    if inline.len() >= 2 {
+        return inline;
+    }
+    let mut out: Vec<Assignment> = Vec::new();
+    let mut trailing: Vec<&Para> = Vec::new();
+    for p in paras {
+        if let Some((titles, person, _)) = leader_heading(&p.text) {
+            out.push(Assignment { person, titles, span: p.text.span(0..p.text.len()), ..Assignment::default() });
+            continue;
+        }
+        let t = &p.text.text;
+        if t.contains("互为AB角") || t.contains("互为A、B角") {
+            trailing.push(p);
+            continue;
+        }
+        if let Some(a) = out.last_mut() {
+            let starts_duty = ["负责", "分管", "联系", "兼任", "协助", "主持", "领导", "代管", "牵头"].iter().any(|w| t.starts_with(w));
+            if starts_duty {
+                read_duties(a, t);
+                let sp = p.text.span(0..t.len());
+                a.span.end = a.span.end.max(sp.end);
+            }
+        }
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    // AB roles: `常务副县长张清平与副县长郑江南互为AB角`.
+    let people: Vec<String> = out.iter().map(|a| a.person.clone()).collect();
+    for p in trailing {
+        for part in p.text.text.split(['，', '。', '；']) {
+            let Some(i) = part.find('与') else { continue };
+            if !part.contains("互为") {
+                continue;
+            }
+            let (left, right) = (&part[..i], &part[i..]);
+            let a = people.iter().find(|n| left.contains(n.as_str()));
+            let b = people.iter().find(|n| right.contains(n.as_str()));
+            if let (Some(a), Some(b)) = (a.cloned(), b.cloned()) {
+                for x in out.iter_mut() {
+                    if x.person == a {
+                        x.backup = Some(b.clone());
+                    } else if x.person == b {
+                        x.backup = Some(a.clone());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapped(s: &str) -> Mapped {
+        let mut m = Mapped::default();
+        crate::text::clean_into(s, 0, s.len(), &mut m);
+        m
+    }
+
+    fn para(s: &str) -> Para {
+        Para { text: mapped(s), lines: vec![], page_starts: vec![] }
+    }
+
+    fn acts(text: &[&str]) -> Vec<(Action, String, String, Option<String>)> {
+        let paras: Vec<Para> = text.iter().map(|s| para(s)).collect();
+        let mut d = Vec::new();
+        appointments(&paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
+    }
+
+    #[test]
+    fn appointment_phrasings() {
+        use Action::*;
+        assert_eq!(acts(&["任命：", "崔 赣同志为湘潭县人民法院副院长；"]), [(Appoint, "崔赣".into(), "湘潭县人民法院副院长".into(), None)]);
+        assert_eq!(acts(&["免去：", "谭琪弋同志湘潭县人民法院执行局副局长职务；"])[0].2, "湘潭县人民法院执行局副局长");
+        assert_eq!(acts(&["免去任韩辉同志的杨嘉桥镇党委委员、纪委书记职务；"])[0].1, "任韩辉");
+        let a = acts(&["李维斌同志任石鼓镇党委委员，免去其谭家山镇党委委员、宣传统战委员职务；"]);
+        assert_eq!(a, [(Appoint, "李维斌".into(), "石鼓镇党委委员".into(), None), (Remove, "李维斌".into(), "谭家山镇党委委员、宣传统战委员".into(), None)]);
+        let a = acts(&["马铁光、黄湘同志任县云龙中学副校长（试用期一年 ）；"]);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1], (Appoint, "黄湘".into(), "县云龙中学副校长".into(), Some("试用期一年".into())));
+        assert_eq!(acts(&["免去欧阳畅县机关事务服务中心党组成员职务；"])[0], (Remove, "欧阳畅".into(), "县机关事务服务中心党组成员".into(), None));
+        assert_eq!(acts(&["接中共某市委组织部文件（某组干〔2023〕1号）通知：免去胡琼同志的县人民法院政治部主任职务。"])[0].1, "胡琼");
+        let a = acts(&["李耀明同志不再担任省会规划建设委员会委员和办公室副主任职务，增补省交通厅厅长焦彦龙和省建设厅助理巡视员苏蕴山同志为省会规划建设委员会委员，苏蕴山同志兼任办公室副主任。"]);
+        assert_eq!(a[0], (Remove, "李耀明".into(), "省会规划建设委员会委员和办公室副主任".into(), None));
+        assert_eq!(a[1].1, "焦彦龙");
+        assert_eq!(a[2].1, "苏蕴山");
+        assert_eq!(a[3], (Appoint, "苏蕴山".into(), "办公室副主任".into(), None));
+        assert!(acts(&["因机构改革，由县人民政府任命的原县人民防空办公室领导职务自然免除。"]).is_empty());
+        assert_eq!(acts(&["决定任命张三为某市财政局局长。"])[0].1, "张三");
+    }
+
+    #[test]
+    fn leader_headings() {
+        let (titles, name, _) = leader_heading(&mapped("县人民政府党组书记、县长 王 利")).unwrap();
+        assert_eq!((titles, name.as_str()), (vec!["县人民政府党组书记".to_string(), "县长".into()], "王利"));
+        let (titles, name, _) = leader_heading(&mapped("县人民政府党组成员、副县长（挂职） 郑江南")).unwrap();
+        assert_eq!(name, "郑江南");
+        assert_eq!(titles[1], "副县长（挂职）");
+        assert!(leader_heading(&mapped("负责审计工作。")).is_none());
+        let (titles, name, _) = leader_inline("梁伟新党组副书记、副主任（正厅长级），省国防科工办主任：协助分管…").unwrap();
+        assert_eq!(name, "梁伟新");
+        assert_eq!(titles.len(), 3);
+    }
+
+    #[test]
+    fn supervised_bodies_keep_aliases() {
+        assert_eq!(bodies("县政府办、县国防动员办（县人防办）。"), ["县政府办", "县国防动员办（县人防办）"]);
+    }
+}
