@@ -43,7 +43,7 @@ mod values;
 
 pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;
-pub use table::{task_rows, Role, TaskRow, TASK_COLUMNS};
+pub use table::{people_rows, task_rows, PersonRow, Role, TaskRow, PERSON_COLUMNS, TASK_COLUMNS};
 
 /// Options for [`parse`]. Construct with `Options::default()` and set fields.
 #[derive(Clone, Debug, Default)]

@@ -118,3 +118,81 @@ impl TaskRow {
         ]
     }
 }
+
+/// One personnel row: an appointment/removal, or a leader × body they
+/// supervise or liaise with (a leader with neither gets one row).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PersonRow {
+    pub document: usize,
+    pub doc_number: Option<String>,
+    pub doc_title: String,
+    pub person: String,
+    /// `appoint`, `remove`, `supervises`, `liaises`, or `leader`.
+    pub relation: String,
+    /// The post (appointments) or the body (division).
+    pub object: String,
+    /// Leader's titles joined with `、`.
+    pub titles: String,
+    pub note: Option<String>,
+    pub backup: Option<String>,
+}
+
+/// Column names of [`PersonRow`], in order.
+pub const PERSON_COLUMNS: &[&str] =
+    &["document", "doc_number", "doc_title", "person", "relation", "object", "titles", "note", "backup"];
+
+/// The personnel table of a parse.
+pub fn people_rows(parse: &Parse) -> Vec<PersonRow> {
+    let mut rows = Vec::new();
+    for (k, d) in parse.documents.iter().enumerate() {
+        let base = |person: &str, relation: &str, object: &str| PersonRow {
+            document: k,
+            doc_number: d.doc_number.as_ref().map(|n| n.text.clone()),
+            doc_title: d.title.clone(),
+            person: person.to_string(),
+            relation: relation.to_string(),
+            object: object.to_string(),
+            titles: String::new(),
+            note: None,
+            backup: None,
+        };
+        for a in &d.appointments {
+            let relation = match a.action {
+                crate::model::Action::Appoint => "appoint",
+                crate::model::Action::Remove => "remove",
+            };
+            rows.push(PersonRow { note: a.note.clone(), ..base(&a.person, relation, &a.position) });
+        }
+        for a in &d.division {
+            let titles = a.titles.join("、");
+            let mut any = false;
+            for (relation, list) in [("supervises", &a.supervises), ("liaises", &a.liaises)] {
+                for u in list {
+                    any = true;
+                    rows.push(PersonRow { titles: titles.clone(), backup: a.backup.clone(), ..base(&a.person, relation, u) });
+                }
+            }
+            if !any {
+                rows.push(PersonRow { titles, backup: a.backup.clone(), ..base(&a.person, "leader", "") });
+            }
+        }
+    }
+    rows
+}
+
+impl PersonRow {
+    /// The row's cells as text, in [`PERSON_COLUMNS`] order.
+    pub fn cells(&self) -> [String; 9] {
+        [
+            self.document.to_string(),
+            self.doc_number.clone().unwrap_or_default(),
+            self.doc_title.clone(),
+            self.person.clone(),
+            self.relation.clone(),
+            self.object.clone(),
+            self.titles.clone(),
+            self.note.clone().unwrap_or_default(),
+            self.backup.clone().unwrap_or_default(),
+        ]
+    }
+}

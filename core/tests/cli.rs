@@ -104,3 +104,16 @@ fn task_table_opens_in_a_spreadsheet() {
     assert_eq!(rows[0]["unit"], "县气象局");
     assert_eq!(rows[0]["role"], "responsible");
 }
+
+#[test]
+fn people_table() {
+    let out = gongwen().args(["people", &corpus("xiangtan-county-gazette-2023.txt")]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.split("\r\n");
+    assert_eq!(lines.next().unwrap(), "source,document,doc_number,doc_title,person,relation,object,titles,note,backup");
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.iter().filter(|r| r.contains(",appoint,") || r.contains(",remove,")).count(), 75);
+    assert!(rows.iter().any(|r| r.contains(",张清平,supervises,县国防动员办（县人防办）,县人民政府党组副书记、常务副县长,,郑江南")));
+    assert!(rows.iter().any(|r| r.contains(",唐乐军,appoint,县云龙中学校长,,试用期一年,")));
+}

@@ -41,6 +41,24 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// The personnel table: one row per appointment/removal, and per
+    /// leader × body supervised (分管) or liaised with (联系).
+    People {
+        /// Input files; `-` or none reads standard input.
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
+}
+
+/// Which table to print.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Tasks,
+    People,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,7 +94,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (mut files, format) = match cli.command {
         Command::Parse { files, format } => (files, format),
-        Command::Tasks { files, format, bom } => return tasks(files, format, bom),
+        Command::Tasks { files, format, bom } => return table(Table::Tasks, files, format, bom),
+        Command::People { files, format, bom } => return table(Table::People, files, format, bom),
     };
     if files.is_empty() {
         files.push(PathBuf::from("-"));
@@ -172,7 +191,19 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-fn tasks(files: Vec<PathBuf>, format: TableFormat, bom: bool) -> ExitCode {
+/// Rows of the chosen table for one parse: `(cells, json value)`.
+fn rows_of(table: Table, p: &gongwen::Parse) -> Vec<(Vec<String>, serde_json::Value)> {
+    match table {
+        Table::Tasks => gongwen::task_rows(p).into_iter().map(|r| (r.cells().to_vec(), serde_json::to_value(&r).unwrap_or_default())).collect(),
+        Table::People => gongwen::people_rows(p).into_iter().map(|r| (r.cells().to_vec(), serde_json::to_value(&r).unwrap_or_default())).collect(),
+    }
+}
+
+fn table(table: Table, files: Vec<PathBuf>, format: TableFormat, bom: bool) -> ExitCode {
+    let columns = match table {
+        Table::Tasks => gongwen::TASK_COLUMNS,
+        Table::People => gongwen::PERSON_COLUMNS,
+    };
     let (parses, failed) = parse_inputs(&files);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -182,11 +213,11 @@ fn tasks(files: Vec<PathBuf>, format: TableFormat, bom: bool) -> ExitCode {
                 if bom {
                     out.write_all("\u{FEFF}".as_bytes())?;
                 }
-                let header: Vec<&str> = std::iter::once("source").chain(gongwen::TASK_COLUMNS.iter().copied()).collect();
+                let header: Vec<&str> = std::iter::once("source").chain(columns.iter().copied()).collect();
                 write!(out, "{}\r\n", header.join(","))?;
                 for (source, p) in &parses {
-                    for row in gongwen::task_rows(p) {
-                        let cells: Vec<String> = std::iter::once(source.clone()).chain(row.cells()).map(|c| csv_cell(&c)).collect();
+                    for (cells, _) in rows_of(table, p) {
+                        let cells: Vec<String> = std::iter::once(source.clone()).chain(cells).map(|c| csv_cell(&c)).collect();
                         write!(out, "{}\r\n", cells.join(","))?;
                     }
                 }
@@ -194,8 +225,7 @@ fn tasks(files: Vec<PathBuf>, format: TableFormat, bom: bool) -> ExitCode {
             TableFormat::Json => {
                 let mut rows = Vec::new();
                 for (source, p) in &parses {
-                    for row in gongwen::task_rows(p) {
-                        let mut v = serde_json::to_value(&row).unwrap_or_default();
+                    for (_, mut v) in rows_of(table, p) {
                         if let Some(o) = v.as_object_mut() {
                             o.insert("source".into(), serde_json::Value::String(source.clone()));
                         }
