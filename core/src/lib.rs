@@ -39,10 +39,12 @@ mod table;
 mod targets;
 mod tasks;
 mod text;
+mod units;
 mod values;
 
 pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;
+pub use units::Unit;
 pub use table::{people_rows, task_rows, PersonRow, Role, TaskRow, PERSON_COLUMNS, TASK_COLUMNS};
 
 /// Options for [`parse`]. Construct with `Options::default()` and set fields.
