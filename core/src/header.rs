@@ -28,6 +28,8 @@ pub(crate) struct Para {
     pub lines: Vec<usize>,
     /// Byte offsets in `text` where a line that begins a PDF page starts.
     pub page_starts: Vec<usize>,
+    /// Byte offset in `text` where each of `lines` starts.
+    pub line_starts: Vec<usize>,
 }
 
 /// Joins the document's text lines into paragraphs. A line ends its
@@ -60,7 +62,7 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
     for k in 0..pieces.len() {
         let (i, range) = pieces[k].clone();
         let t = piece_text(k);
-        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new(), page_starts: Vec::new() });
+        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new(), page_starts: Vec::new(), line_starts: Vec::new() });
         if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
             if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
                 let p = layout.lines[i].start;
@@ -70,6 +72,7 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         if layout.lines[i].page_start && range.start == layout.lines[i].clean.start {
             para.page_starts.push(para.text.len());
         }
+        para.line_starts.push(para.text.len());
         para.text.push_from(&layout.clean, range);
         para.lines.push(i);
         let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';']);

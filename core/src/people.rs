@@ -297,9 +297,10 @@ const LEADER_TITLES: &[&str] = &[
     "县长", "市长", "省长", "区长", "州长", "旗长", "书记", "主任", "调研员", "巡视员", "党组成员", "秘书长", "局长", "厅长", "部长", "主席",
 ];
 
-/// A leader heading: `(titles, name)`.
-fn leader_heading(m: &Mapped) -> Option<(Vec<String>, String, std::ops::Range<usize>)> {
-    let t = &m.text;
+/// A leader heading at the start of `m` (its first line, `first_line`
+/// bytes long): `(titles, name, heading length)`.
+fn leader_heading(m: &Mapped, first_line: usize) -> Option<(Vec<String>, String, std::ops::Range<usize>)> {
+    let t = &m.text[..first_line.min(m.text.len())];
     if t.contains('。') || char_len(t) > 60 || char_len(t) < 4 {
         return None;
     }
@@ -327,6 +328,10 @@ fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
     for n in [3usize, 2, 4] {
         let idx = head.char_indices().nth(n).map(|(i, _)| i)?;
         let (name, titles) = head.split_at(idx);
+        // A name does not end in 副/常/总 (`韦东副主任` is 韦东, 副主任).
+        if name.ends_with(['副', '常', '总']) {
+            continue;
+        }
         if is_name(name) && TITLE_STARTS.iter().any(|w| titles.starts_with(w)) {
             let titles = titles.split(['、', '，']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
             return Some((titles, name.to_string(), colon + t[colon..].chars().next().map_or(1, char::len_utf8)));
@@ -412,8 +417,15 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
     let mut out: Vec<Assignment> = Vec::new();
     let mut trailing: Vec<&Para> = Vec::new();
     for p in paras {
-        if let Some((titles, person, _)) = leader_heading(&p.text) {
-            out.push(Assignment { person, titles, span: p.text.span(0..p.text.len()), ..Assignment::default() });
+        // A heading may have been joined with its first duty line.
+        let first_line = p.line_starts.get(1).copied().unwrap_or(p.text.len());
+        if let Some((titles, person, head)) = leader_heading(&p.text, first_line) {
+            let mut a = Assignment { person, titles, span: p.text.span(0..p.text.len()), ..Assignment::default() };
+            let rest = p.text.text[head.end..].trim();
+            if !rest.is_empty() {
+                read_duties(&mut a, rest);
+            }
+            out.push(a);
             continue;
         }
         let t = &p.text.text;
@@ -469,7 +481,7 @@ mod tests {
     }
 
     fn para(s: &str) -> Para {
-        Para { text: mapped(s), lines: vec![], page_starts: vec![] }
+        Para { text: mapped(s), lines: vec![], page_starts: vec![], line_starts: vec![0] }
     }
 
     fn acts(text: &[&str]) -> Vec<(Action, String, String, Option<String>)> {
@@ -502,12 +514,16 @@ mod tests {
 
     #[test]
     fn leader_headings() {
-        let (titles, name, _) = leader_heading(&mapped("县人民政府党组书记、县长 王 利")).unwrap();
+        let m = mapped("县人民政府党组书记、县长 王 利");
+        let (titles, name, _) = leader_heading(&m, m.len()).unwrap();
         assert_eq!((titles, name.as_str()), (vec!["县人民政府党组书记".to_string(), "县长".into()], "王利"));
-        let (titles, name, _) = leader_heading(&mapped("县人民政府党组成员、副县长（挂职） 郑江南")).unwrap();
+        let m = mapped("县人民政府党组成员、副县长（挂职） 郑江南");
+        let (titles, name, _) = leader_heading(&m, m.len()).unwrap();
         assert_eq!(name, "郑江南");
         assert_eq!(titles[1], "副县长（挂职）");
-        assert!(leader_heading(&mapped("负责审计工作。")).is_none());
+        let m = mapped("负责审计工作。");
+        assert!(leader_heading(&m, m.len()).is_none());
+        assert_eq!(leader_inline("韦东副主任：协助分管财务工作。").unwrap().1, "韦东");
         let (titles, name, _) = leader_inline("梁伟新党组副书记、副主任（正厅长级），省国防科工办主任：协助分管…").unwrap();
         assert_eq!(name, "梁伟新");
         assert_eq!(titles.len(), 3);

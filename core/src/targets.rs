@@ -138,7 +138,7 @@ mod tests {
         for (i, c) in s.char_indices() {
             m.push(c, i, i + c.len_utf8());
         }
-        let p = Para { text: m, lines: vec![], page_starts: vec![] };
+        let p = Para { text: m, lines: vec![], page_starts: vec![], line_starts: vec![0] };
         targets(&[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
     }
 
