@@ -36,6 +36,10 @@ pub struct TaskRow {
     pub document: usize,
     pub doc_number: Option<String>,
     pub doc_title: String,
+    /// Index of the task in its document's `tasks` (0-based): with
+    /// `document` it identifies the task even when two enclosed texts
+    /// reuse the same numbering.
+    pub task: usize,
     pub task_number: String,
     /// Enclosing section markers joined with `/` (`二、/（一）`).
     pub task_path: String,
@@ -51,7 +55,7 @@ pub struct TaskRow {
 
 /// Column names of [`TaskRow`], in order.
 pub const TASK_COLUMNS: &[&str] = &[
-    "document", "doc_number", "doc_title", "task_number", "task_path", "task_heading", "unit", "role", "officials",
+    "document", "doc_number", "doc_title", "task", "task_number", "task_path", "task_heading", "unit", "role", "officials",
     "deadline_text", "deadline_date",
 ];
 
@@ -60,11 +64,12 @@ pub const TASK_COLUMNS: &[&str] = &[
 pub fn task_rows(parse: &Parse) -> Vec<TaskRow> {
     let mut rows = Vec::new();
     for (k, d) in parse.documents.iter().enumerate() {
-        for t in &d.tasks {
+        for (ti, t) in d.tasks.iter().enumerate() {
             let base = TaskRow {
                 document: k,
                 doc_number: d.doc_number.as_ref().map(|n| n.text.clone()),
                 doc_title: d.title.clone(),
+                task: ti,
                 task_number: t.number.clone(),
                 task_path: t.path.join("/"),
                 task_heading: t.heading.clone(),
@@ -102,11 +107,12 @@ pub fn task_rows(parse: &Parse) -> Vec<TaskRow> {
 
 impl TaskRow {
     /// The row's cells as text, in [`TASK_COLUMNS`] order.
-    pub fn cells(&self) -> [String; 11] {
+    pub fn cells(&self) -> [String; 12] {
         [
             self.document.to_string(),
             self.doc_number.clone().unwrap_or_default(),
             self.doc_title.clone(),
+            self.task.to_string(),
             self.task_number.clone(),
             self.task_path.clone(),
             self.task_heading.clone(),

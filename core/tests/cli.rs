@@ -91,10 +91,10 @@ fn task_table_opens_in_a_spreadsheet() {
     assert!(text.starts_with('\u{FEFF}'), "a BOM for Excel");
     let mut lines = text.trim_start_matches('\u{FEFF}').split("\r\n");
     let header = lines.next().unwrap();
-    assert_eq!(header, "source,document,doc_number,doc_title,task_number,task_path,task_heading,unit,role,officials,deadline_text,deadline_date");
+    assert_eq!(header, "source,document,doc_number,doc_title,task,task_number,task_path,task_heading,unit,role,officials,deadline_text,deadline_date");
     let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
     assert!(rows.len() > 76, "one row per task × unit");
-    assert!(rows.iter().any(|r| r.contains(",1.,三、,疫情防控实现平稳转段,县卫健局,lead,陈赞,3月底前,2023-03-31")), "{}", rows[14]);
+    assert!(rows.iter().any(|r| r.contains(",0,1.,三、,疫情防控实现平稳转段,县卫健局,lead,陈赞,3月底前,2023-03-31")), "{}", rows[14]);
     assert!(rows.iter().any(|r| r.contains(",县农业农村局,responsible,")));
     assert!(rows.iter().any(|r| r.contains(",各乡镇,implied,")));
 

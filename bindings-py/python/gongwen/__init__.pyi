@@ -1,0 +1,161 @@
+import os
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union
+
+from ._native import DecodeError as DecodeError, GongwenError as GongwenError
+
+SCHEMA_VERSION: int
+__version__: str
+
+class Record:
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class Span(Record):
+    start: int
+    end: int
+    segments: List[Dict[str, int]]
+
+class DocNumber(Record):
+    text: str
+    agency: str
+    year: int
+    serial: int
+    span: Span
+
+class Attachment(Record):
+    index: int
+    title: str
+    omitted: bool
+    span: Span
+
+class Citation(Record):
+    title: Optional[str]
+    doc_number: Optional[str]
+    span: Span
+
+class Deadline(Record):
+    text: str
+    date: Optional[str]
+
+class Task(Record):
+    number: str
+    path: List[str]
+    heading: str
+    text: str
+    lead_officials: List[str]
+    lead_units: List[str]
+    responsible_units: List[str]
+    implied_units: List[str]
+    deadline: Optional[Deadline]
+    span: Span
+
+class Appointment(Record):
+    action: Literal["appoint", "remove"]
+    person: str
+    position: str
+    note: Optional[str]
+    span: Span
+
+class Assignment(Record):
+    person: str
+    titles: List[str]
+    duties: List[str]
+    supervises: List[str]
+    liaises: List[str]
+    backup: Optional[str]
+    concurrent: List[str]
+    span: Span
+
+class Target(Record):
+    indicator: str
+    value: float
+    unit: str
+    qualifier: Optional[str]
+    year: Optional[int]
+    span: Span
+
+class Section(Record):
+    marker: str
+    level: int
+    path: List[str]
+    heading: str
+    text: str
+    part: int
+    span: Span
+
+class HeaderSpans(Record):
+    title: Optional[Span]
+    issuers: List[Span]
+    recipients: List[Span]
+    date: Optional[Span]
+    enclosed_titles: List[Span]
+    signature: List[Span]
+    cc: List[Span]
+    notes: List[Span]
+
+class Document(Record):
+    kind: Optional[str]
+    title: str
+    doc_number: Optional[DocNumber]
+    issuers: List[str]
+    recipients: List[str]
+    date: Optional[str]
+    enclosed_titles: List[str]
+    attachments: List[Attachment]
+    citations: List[Citation]
+    tasks: List[Task]
+    appointments: List[Appointment]
+    division: List[Assignment]
+    targets: List[Target]
+    sections: List[Section]
+    span: Span
+    spans: HeaderSpans
+    copy_number: Optional[str]
+    classification: Optional[str]
+    urgency: Optional[str]
+    signers: List[str]
+    signature: List[str]
+    notes: List[str]
+    cc: List[str]
+    printed_by: Optional[str]
+    printed_date: Optional[str]
+
+class Diagnostic(Record):
+    level: Literal["info", "warning", "error"]
+    code: str
+    message: str
+    span: Span
+
+class Furniture(Record):
+    kind: Literal["page_header", "page_number", "web_chrome", "metadata", "duplicate"]
+    text: str
+    span: Span
+
+class Parse:
+    source: Optional[str]
+    @property
+    def schema_version(self) -> int: ...
+    @property
+    def documents(self) -> List[Document]: ...
+    @property
+    def diagnostics(self) -> List[Diagnostic]: ...
+    @property
+    def furniture(self) -> List[Furniture]: ...
+    @property
+    def preamble(self) -> Optional[Span]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def task_rows(self) -> List[Dict[str, Any]]: ...
+    def people_rows(self) -> List[Dict[str, Any]]: ...
+    def tasks_frame(self) -> Any: ...
+    def appointments_frame(self) -> Any: ...
+    def documents_frame(self) -> Any: ...
+    def division_frame(self) -> Any: ...
+
+def parse(text: str, *, default_year: Optional[int] = None) -> Parse: ...
+def parse_bytes(data: bytes, encoding: Optional[str] = None, *, default_year: Optional[int] = None) -> Parse: ...
+def parse_file(path: Union[str, "os.PathLike[str]"], encoding: Optional[str] = None, *, default_year: Optional[int] = None) -> Parse: ...
+def parse_many(texts: Iterable[str], threads: Optional[int] = None, *, default_year: Optional[int] = None) -> List[Parse]: ...
+def tasks_frame(parses: Union[Parse, Iterable[Parse]]) -> Any: ...
+def appointments_frame(parses: Union[Parse, Iterable[Parse]]) -> Any: ...
+def documents_frame(parses: Union[Parse, Iterable[Parse]]) -> Any: ...
+def division_frame(parses: Union[Parse, Iterable[Parse]]) -> Any: ...
