@@ -11,10 +11,6 @@
 //! later marker joins the stream whose numbering it continues; unmarked text
 //! joins the stream whose last piece broke off mid-sentence.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::header::Para;
 use crate::model::Span;
 use crate::text::Mapped;
@@ -37,32 +33,75 @@ pub(crate) struct Item {
     pub order: usize,
 }
 
-static MARKER_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([一二三四五六七八九十百]{1,3})、|[（(] ?([一二三四五六七八九十百]{1,3}) ?[）)]|(\d{1,3}) ?[.．、](?:[^\d]|$)|[（(] ?(\d{1,3}) ?[）)]|([①-⑳]))").unwrap()
-});
+fn cn_digit_char(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
+}
 
-/// `(level, value, marker byte length)` of a marker at the start of `t`.
+/// `(level, value, marker byte length)` of a marker at the start of `t`:
+/// 1 `一、`, 2 `（一）`, 3 `1.` / `1．` / `1、` (not followed by a digit),
+/// 4 `（1）`, 5 `①`. Hand-written: it runs at every sentence start.
 pub(crate) fn marker_at(t: &str) -> Option<(u8, u32, usize)> {
-    let c = MARKER_AT.captures(t)?;
-    let whole = c.get(0)?;
-    let (level, value, mut len) = if let Some(g) = c.get(1) {
-        (1, cn_number(g.as_str())?, whole.end())
-    } else if let Some(g) = c.get(2) {
-        (2, cn_number(g.as_str())?, whole.end())
-    } else if let Some(g) = c.get(3) {
-        // The lookahead char is part of the match: give it back.
-        let end = whole.as_str().char_indices().rev().find(|(_, ch)| matches!(ch, '.' | '．' | '、')).map(|(i, ch)| i + ch.len_utf8())?;
-        (3, g.as_str().parse().ok()?, end)
-    } else if let Some(g) = c.get(4) {
-        (4, g.as_str().parse().ok()?, whole.end())
-    } else {
-        let ch = c.get(5)?.as_str().chars().next()?;
-        (5, ch as u32 - '①' as u32 + 1, whole.end())
+    let b = t.as_bytes();
+    let c0 = t.chars().next()?;
+    // Reads a run of chars satisfying `f` (at most `max`) from byte `i`.
+    let run = |i: usize, max: usize, f: fn(char) -> bool| -> (usize, usize) {
+        let mut end = i;
+        let mut n = 0;
+        for c in t[i..].chars() {
+            if n == max || !f(c) {
+                break;
+            }
+            end += c.len_utf8();
+            n += 1;
+        }
+        (end, n)
     };
-    if len > t.len() {
-        len = t.len();
+    let skip_space = |i: usize| if b.get(i) == Some(&b' ') { i + 1 } else { i };
+    match c0 {
+        '①'..='⑳' => Some((5, c0 as u32 - '①' as u32 + 1, c0.len_utf8())),
+        '（' | '(' => {
+            let i = skip_space(c0.len_utf8());
+            let first = t[i..].chars().next()?;
+            let (end, n, level) = if first.is_ascii_digit() {
+                let (e, n) = run(i, 3, |c| c.is_ascii_digit());
+                (e, n, 4)
+            } else {
+                let (e, n) = run(i, 3, cn_digit_char);
+                (e, n, 2)
+            };
+            if n == 0 {
+                return None;
+            }
+            let j = skip_space(end);
+            let close = t[j..].chars().next()?;
+            if close != '）' && close != ')' {
+                return None;
+            }
+            let value = cn_number(&t[i..end])?;
+            Some((level, value, j + close.len_utf8()))
+        }
+        c if cn_digit_char(c) => {
+            let (end, n) = run(0, 3, cn_digit_char);
+            if n == 0 || !t[end..].starts_with('、') {
+                return None;
+            }
+            Some((1, cn_number(&t[..end])?, end + '、'.len_utf8()))
+        }
+        c if c.is_ascii_digit() => {
+            let (end, _) = run(0, 3, |c| c.is_ascii_digit());
+            let j = skip_space(end);
+            let sep = t[j..].chars().next()?;
+            if !matches!(sep, '.' | '．' | '、') {
+                return None;
+            }
+            let after = j + sep.len_utf8();
+            if t[after..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            Some((3, t[..end].parse().ok()?, after))
+        }
+        _ => None,
     }
-    Some((level, value, len))
 }
 
 /// A piece of text: a paragraph or the part of one from an inline marker.

@@ -90,13 +90,12 @@ static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_title_line(t: &str) -> bool {
+    // Cheap tests first: this runs on every line.
+    if t.len() > 70 * 4 || t.contains(['。', '，', '；', '：', '！', '？', ':', ';']) {
+        return false;
+    }
     let n = char_len(t);
-    n >= 2
-        && n <= 70
-        && !DATE.is_match(t)
-        && !MARKER.is_match(t)
-        && !t.starts_with("附件")
-        && !t.contains(['。', '，', '；', '：', '！', '？', ':', ';'])
+    (2..=70).contains(&n) && !t.starts_with("附件") && !MARKER.is_match(t) && !DATE.is_match(t)
 }
 
 fn balanced(t: &str) -> bool {
@@ -372,7 +371,8 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         }
     }
     // Signature/date pairs and enclosed-title lines.
-    let enclosed = anchor.as_ref().map(|a| enclosed_titles(&a.title)).unwrap_or_default();
+    let enclosed: Vec<String> = anchor.as_ref().map(|a| enclosed_titles(&a.title)).unwrap_or_default().iter().map(|t| title_core(t)).collect();
+    let longest = enclosed.iter().map(|t| t.len()).max().unwrap_or(0) + 12;
     for p in s..e {
         if roles[p - s] != Role::Text {
             continue;
@@ -391,13 +391,20 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
             continue;
         }
         // A run of up to three lines equal to an enclosed title.
+        if enclosed.is_empty() {
+            break;
+        }
         let mut joined = String::new();
         for q in p..(p + 3).min(e) {
-            if roles[q - s] != Role::Text || !is_title_line(text(q)) {
+            if roles[q - s] != Role::Text || text(q).len() > longest || !is_title_line(text(q)) {
                 break;
             }
             joined.push_str(&squeeze(text(q)));
-            if enclosed.iter().any(|t| title_core(t) == title_core(&joined)) {
+            if joined.len() > longest {
+                break;
+            }
+            let core = title_core(&joined);
+            if enclosed.iter().any(|t| *t == core) {
                 for r in p..=q {
                     roles[r - s] = Role::EnclosedTitle;
                 }

@@ -83,8 +83,16 @@ pub(crate) fn cn_number(s: &str) -> Option<u32> {
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
+    let mut chars = [' '; 4];
+    let mut n = 0;
+    for c in s.chars() {
+        if n == 4 {
+            return None;
+        }
+        chars[n] = c;
+        n += 1;
+    }
+    match &chars[..n] {
         ['十'] => Some(10),
         [a] => cn_digit(*a),
         ['十', b] => Some(10 + cn_digit(*b)?),
