@@ -118,28 +118,24 @@ fn parse_many(py: Python<'_>, texts: &Bound<'_, PyAny>, threads: Option<usize>, 
         .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
         .clamp(1, 256)
         .min(owned.len().max(1));
+    // Workers take the next unparsed text from a shared counter, so long
+    // and short texts balance across threads; each result goes to its slot.
     let results = py.allow_threads(|| {
-        let mut out: Vec<Option<gongwen::Parse>> = (0..owned.len()).map(|_| None).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let slots: Vec<std::sync::Mutex<Option<gongwen::Parse>>> = (0..owned.len()).map(|_| std::sync::Mutex::new(None)).collect();
         std::thread::scope(|s| {
             for _ in 0..n {
                 s.spawn(|| loop {
                     let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if k >= owned.len() {
-                        break;
-                    }
-                    let p = run(&owned[k], default_year);
+                    let Some(text) = owned.get(k) else { break };
+                    let p = run(text, default_year);
                     if let Ok(mut slot) = slots[k].lock() {
                         *slot = Some(p);
                     }
                 });
             }
         });
-        for (k, slot) in slots.into_iter().enumerate() {
-            out[k] = slot.into_inner().ok().flatten();
-        }
-        out
+        slots.into_iter().map(|slot| slot.into_inner().ok().flatten()).collect::<Vec<_>>()
     });
     results
         .into_iter()
