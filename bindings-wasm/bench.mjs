@@ -11,13 +11,13 @@
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
-const file = process.argv[2] ?? join(root, "corpus", "xiangtan-county-gazette-2023.txt");
-const seconds = Number(process.argv[3] ?? 2);
+const file = resolve(process.argv[2] || join(root, "corpus", "xiangtan-county-gazette-2023.txt"));
+const seconds = Number(process.argv[3] || 2);
 const { parse, tasks } = createRequire(import.meta.url)(join(here, "pkg-node", "gongwen.js"));
 const text = readFileSync(file, "utf8");
 const bytes = Buffer.byteLength(text);
