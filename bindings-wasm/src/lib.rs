@@ -20,8 +20,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 const TS_TYPES: &str = include_str!("../types/gongwen.d.ts");
 
 /// Largest input accepted, in UTF-16 code units: 16 Mi, 16,777,216
-/// characters of the BMP — a 10 MB text of any script, some 200 times a
-/// year's county gazette. Parsing needs memory in proportion to the input
+/// characters of the BMP — a 10 MB text in any script, some 500 times the
+/// corpus gazette. Parsing needs memory in proportion to the input
 /// (up to some 100 bytes per input byte for pathological text such as
 /// millions of one-letter lines) and a wasm32 instance has at most 4 GiB;
 /// above the limit the call throws an `Error` instead of risking an
