@@ -75,7 +75,9 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         para.line_starts.push(para.text.len());
         para.text.push_from(&layout.clean, range);
         para.lines.push(i);
-        let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';']);
+        // A line ending in a responsibility clause ends its item's paragraph.
+        let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';'])
+            || (t.ends_with(['）', ')']) && crate::sections::clause_like(t));
         let next_marker = k + 1 < pieces.len() && MARKER.is_match(piece_text(k + 1));
         let short = char_len(t) * 10 < typical * 7;
         if ends || next_marker || short || k + 1 == pieces.len() {

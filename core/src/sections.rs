@@ -149,6 +149,20 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
                 }
             }
         }
+        // Text after a closing bracket and a column gap (`…负责）　　政策解读：…`
+        // on a crawled line) is a piece of its own.
+        for (i, c) in t.char_indices() {
+            if c == ' ' && t[..i].ends_with(['）', ')']) && i + 1 < t.len() {
+                cuts.push(i + 1);
+            } else if i > 0
+                && t[..i].ends_with(['）', ')'])
+                && !matches!(c, '。' | '，' | '；' | '、' | '：' | ' ' | '）' | ')' | '（' | '(')
+                && clause_like(&t[..i])
+            {
+                // `…(省工业和信息化厅负责)政策解读：…`
+                cuts.push(i);
+            }
+        }
         // A page break inside a paragraph is a soft cut: the text after it
         // may belong to another interleaved stream.
         cuts.extend(p.page_starts.iter().copied().filter(|&o| o > 0));
@@ -278,6 +292,16 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             stack.push((level, marker));
             open[s] = Some(out.len() - 1);
         } else if let Some(i) = open[s] {
+            // An item closed by its responsibility clause does not take a new
+            // paragraph (a closing remark, a note, a page trailer); text that
+            // continues a broken sentence still joins.
+            let item_text = out[i].text.text.trim_end();
+            let closed = item_text.ends_with(['）', ')']) && clause_like(item_text);
+            let new_paragraph = piece.range.start == 0 || piece.para.text.text[..piece.range.start].ends_with([' ', '）', ')']);
+            if closed && new_paragraph && !piece.page_start {
+                open[s] = None;
+                continue;
+            }
             let item = &mut out[i];
             item.text.push_from(&piece.para.text, piece.range.clone());
             let sp = piece.para.text.span(piece.range.clone());
@@ -290,6 +314,13 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
         item.heading = heading(&item.text.text);
     }
     out
+}
+
+/// Does the text end with a bracketed responsibility clause?
+pub(crate) fn clause_like(t: &str) -> bool {
+    let Some(i) = t.rfind(['（', '(']) else { return false };
+    let inner = &t[i..];
+    ["负责", "牵头", "责任单位", "配合", "指导", "责任部门", "牵头单位"].iter().any(|w| inner.contains(w))
 }
 
 /// The lead sentence without its closing 。 (and without a trailing clause).

@@ -51,7 +51,7 @@ static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Clause keywords: a bracketed group holding one is a clause.
 fn looks_like_clause(t: &str) -> bool {
-    KEY.is_match(t) || t.contains("负责") || t.contains("牵头") || t.contains("配合")
+    KEY.is_match(t) || t.contains("负责") || t.contains("牵头") || t.contains("配合") || t.ends_with("指导")
 }
 
 /// Splits a unit list into single bodies: on 、，, ; and on 和/及 only
@@ -103,7 +103,7 @@ pub(crate) fn split_units(s: &str) -> Vec<String> {
 /// the right side is not a bare noun sharing the left side's place
 /// (`各乡镇党委和人民政府` is one body).
 fn split_conjunctions(p: &str, out: &mut Vec<String>) {
-    for w in ["等和", "和", "及", "以及", "与"] {
+    for w in ["会同", "等和", "和", "及", "以及", "与"] {
         for (i, _) in p.match_indices(w) {
             let (a, b) = (&p[..i], &p[i + w.len()..]);
             let a = a.strip_suffix('等').unwrap_or(a);
@@ -144,6 +144,7 @@ const ROLE_WORDS: &[(&str, bool)] = &[
     ("配合", false),
     ("参与", false),
     ("协助", false),
+    ("指导", false),
 ];
 
 /// Reads `A、B牵头，C和D按职责分工负责` into the clause.
@@ -540,6 +541,10 @@ mod tests {
         let c = clause("生态环境部牵头，国家发展改革委、工业和信息化部参与");
         assert_eq!(c.lead, ["生态环境部"]);
         assert_eq!(c.responsible, ["生态环境部", "国家发展改革委", "工业和信息化部"]);
+        let c = clause("国家发展改革委会同财政部负责");
+        assert_eq!(c.responsible, ["国家发展改革委", "财政部"]);
+        let c = clause("生态环境部指导，试点城市政府负责落实");
+        assert_eq!(c.responsible, ["生态环境部", "试点城市政府"]);
         let c = clause("县发改局、县司法局牵头，县直相关单位按职责分工负责。完成时限：及时发布");
         assert_eq!(c.lead, ["县发改局", "县司法局"]);
         assert_eq!(c.deadline.as_deref(), Some("及时发布"));
