@@ -359,11 +359,13 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
             if after.starts_with("印发") || after.starts_with(['起', '前', '至', '以', '到', '，', '的', '召', '发', '通', '期', '举']) {
                 continue;
             }
-            let before = &t[..m.start()];
+            // `某某人民政府办公室 2023年3月29日` on one line: the signature may
+            // stand before a column gap.
+            let before = t[..m.start()].trim_end_matches(' ');
             let b0 = before.rfind(['。', '！', '？', '）', ' ', '；']).map(|i| i + before[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
             let cand = &before[b0..];
             if !cand.is_empty() && is_signature_line(cand) {
-                return Some((pi, Some(b0..m.start()), m.range(), iso));
+                return Some((pi, Some(b0..before.len()), m.range(), iso));
             }
             let standalone_before = cand.is_empty();
             let standalone_after = after.is_empty() || after.starts_with([' ', '（']);

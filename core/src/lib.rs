@@ -167,3 +167,17 @@ fn metadata(layout: &layout::Layout) -> Vec<(String, Span, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod pipeline_tests {
+    use super::*;
+
+    #[test]
+    fn signature_and_date_on_one_line() {
+        let text = "某市人民政府办公室关于某事的通知\n某政办发〔2024〕3号\n各区人民政府：\n现将有关事项通知如下。\n某市人民政府办公室　2024年1月10日\n";
+        let p = parse(text, &Options::default());
+        let d = &p.documents[0];
+        assert_eq!(d.date.as_deref(), Some("2024-01-10"));
+        assert_eq!(d.signature, ["某市人民政府办公室"]);
+    }
+}
