@@ -165,6 +165,16 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
             }
         }
     }
+    // `某省人民政府令`, `某市人民政府公告`: the issuer followed by the 文种.
+    if d.issuers.is_empty() && !t.contains("关于") {
+        if let Some(k) = ["命令", "令", "公告", "通告"].iter().find(|k| t.ends_with(*k)) {
+            let org = &t[..t.len() - k.len()];
+            if is_org(org) {
+                d.issuers.push(org.to_string());
+                d.spans.issuers.push(m.span(0..org.len()));
+            }
+        }
+    }
     // `河北省工业和信息化厅政务公开工作要点`: an issuer before an enclosed
     // kind of title, cut at the last strong organisation noun.
     if d.issuers.is_empty() && !t.contains("关于") && enclosed_kind(t).is_some() {
@@ -378,6 +388,13 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
 }
 
 fn issuers(d: &mut Document) {
+    // `中共某省委办公厅 某省人民政府办公厅关于…`: issuers printed side by side
+    // in the title are glued once whitespace is removed; the signature
+    // names them one by one.
+    if d.issuers.len() == 1 && d.signature.len() >= 2 && d.signature.concat() == d.issuers[0] {
+        d.issuers = d.signature.clone();
+        d.spans.issuers = d.spans.signature.clone();
+    }
     let collective = d.issuers.is_empty() && d.title.split("关于").next().is_some_and(|p| p.contains('等') && p.ends_with("部门"));
     if (d.issuers.is_empty() || collective) && !d.signature.is_empty() {
         d.issuers = d.signature.clone();
@@ -450,23 +467,45 @@ fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
     }
 }
 
+static PRINTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.{2,40}?) ?((?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日) ?印发$").unwrap());
+
 static NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[（(](?:此件|本件|此文|本文)[^（）()]{1,24}[）)]|[（(]联系人[:：][^（）()]{1,60}[）)]").unwrap());
 
 fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
-    static PRINTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.{2,40}?) ?((?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日) ?印发$").unwrap());
-    for (&i, _) in doc.order.iter().zip(&doc.roles) {
+    for (k, (&i, _)) in doc.order.iter().zip(&doc.roles).enumerate() {
         let t = layout.text(i);
         let cr = layout.lines[i].clean.clone();
-        if let Some(c) = PRINTED.captures(t) {
+        // `某某办公室 2024年2月5` / `日印发`: a PDF may break the 印发 line.
+        let joined;
+        let t2 = match doc.order.get(k + 1) {
+            Some(&j) if !t.ends_with("印发") && layout.text(j).ends_with("印发") && char_len(layout.text(j)) <= 8 => {
+                joined = format!("{t}{}", layout.text(j));
+                joined.as_str()
+            }
+            _ => t,
+        };
+        if let Some(c) = PRINTED.captures(t2) {
             d.printed_by = Some(c[1].trim().to_string());
             d.printed_date = whole_date(&c[2]);
         }
-        if let Some(rest) = t.strip_prefix("抄送：").or_else(|| t.strip_prefix("抄送:")) {
-            let off = cr.start + (t.len() - rest.len());
-            for r in split_bodies(rest) {
+        if t.starts_with("抄送：") || t.starts_with("抄送:") {
+            // The list may run over several lines (a PDF broke it).
+            let mut m = Mapped::default();
+            let head = t.find(['：', ':']).map(|k| k + 3).unwrap_or(0).min(t.len());
+            m.push_from(&layout.clean, cr.start + head..cr.end);
+            let pos = doc.order.iter().position(|&x| x == i).unwrap_or(0);
+            for &j in doc.order.iter().skip(pos + 1).take(4) {
+                let tj = layout.text(j);
+                if m.text.ends_with(['。', '.']) || tj.ends_with("印发") || PRINTED.is_match(tj) || tj.contains('：') || char_len(tj) > 60 {
+                    break;
+                }
+                m.push_from(&layout.clean, layout.lines[j].clean.clone());
+            }
+            let rest = m.text.clone();
+            for r in split_bodies(&rest) {
                 d.cc.push(rest[r.clone()].to_string());
-                d.spans.cc.push(layout.clean.span(off + r.start..off + r.end));
+                d.spans.cc.push(m.span(r));
             }
         }
     }
@@ -489,7 +528,7 @@ fn is_document_like(t: &str) -> bool {
     char_len(t) >= 3
         && (document_kind(t).is_some()
         || enclosed_kind(t).is_some()
-        || ["法", "条例", "纲要", "决议", "公约", "协定", "准则", "指引", "通则", "守则", "宪法", "目录", "意见", "报告"]
+        || ["法", "条例", "纲要", "决议", "公约", "协定", "准则", "指引", "通则", "守则", "宪法", "目录", "意见", "报告", "建议", "提案", "议案"]
             .iter()
             .any(|w| t.ends_with(w)))
 }

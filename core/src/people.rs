@@ -71,6 +71,14 @@ fn names(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches("同志").trim_start_matches(['：', ':']);
     let mut out = Vec::new();
     for part in list.split(['、', '，']) {
+        // `李　明`: a name padded to the width of three characters.
+        let unpadded: String;
+        let part = if part.contains(' ') && char_len(part.trim()) <= 6 {
+            unpadded = part.chars().filter(|c| *c != ' ').collect();
+            unpadded.as_str()
+        } else {
+            part
+        };
         for p in split_and(part) {
             let p = p.trim().trim_end_matches("同志");
             if is_name(p) {
@@ -128,6 +136,7 @@ static APPOINT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志(
 static NAMED_AS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:决定|同意|建议)?(?:任命|提名|聘任|聘请|增补|补选|选举)(.+?)(?:同志)?为(.+)$").unwrap());
 static REMOVE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去(.+?)同志的?(.+?)职务$").unwrap());
+static REMOVE_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去([\p{Han} ]{2,6}?)的(.+?)职务$").unwrap());
 static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)(?:同志)?不再担任(.+?)职务$").unwrap());
 static CONCURRENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志兼任(.+)$").unwrap());
 
@@ -239,6 +248,13 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
             return;
         }
     }
+    if let Some(cap) = REMOVE_BARE.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            push(out, Action::Remove, &who, &cap[2], None, span);
+            return;
+        }
+    }
     if let Some(rest) = c.strip_prefix("免去").and_then(|r| r.strip_suffix("职务")) {
         // `免去欧阳畅县…职务`: the 的 is missing.
         if let Some((name, post)) = split_name_post(rest) {
@@ -271,16 +287,18 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
     // Inside a `任命：` / `免去：` list.
     match mode {
         Some(Action::Appoint) => {
-            if let Some(i) = c.find("同志为") {
+            let at = c.find("同志为").map(|i| (i, "同志为".len())).or_else(|| c.find('为').map(|i| (i, '为'.len_utf8())));
+            if let Some((i, len)) = at {
                 let who = names(&c[..i]);
-                let (post, note) = split_note(&c[i + "同志为".len()..]);
+                let (post, note) = split_note(&c[i + len..]);
                 push(out, Action::Appoint, &who, &post, note, span);
             }
         }
         Some(Action::Remove) => {
-            if let Some(i) = c.find("同志") {
+            let at = c.find("同志").map(|i| (i, "同志".len())).or_else(|| c.find('的').map(|i| (i, 0)));
+            if let Some((i, len)) = at {
                 let who = names(&c[..i]);
-                let rest = &c[i + "同志".len()..];
+                let rest = &c[i + len..];
                 if rest.ends_with("职务") {
                     push(out, Action::Remove, &who, rest, None, span);
                 }
@@ -510,6 +528,10 @@ mod tests {
         assert_eq!(a[3], (Appoint, "苏蕴山".into(), "办公室副主任".into(), None));
         assert!(acts(&["因机构改革，由县人民政府任命的原县人民防空办公室领导职务自然免除。"]).is_empty());
         assert_eq!(acts(&["决定任命张三为某市财政局局长。"])[0].1, "张三");
+        let a = acts(&["任命：", "李　明为某市财政局局长；", "免去：", "张建国的某市财政局副局长职务。"]);
+        assert_eq!(a, [(Appoint, "李明".into(), "某市财政局局长".into(), None), (Remove, "张建国".into(), "某市财政局副局长".into(), None)]);
+        let a = acts(&["任命李明为某市财政局局长；免去张建国的某市财政局副局长职务。"]);
+        assert_eq!(a.len(), 2);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(crate) struct Item {
     /// Byte offset of the item's start in reading order (for rules that
     /// apply "from here on").
     pub order: usize,
+    /// Length of the item's first piece (its marker paragraph) in `text`.
+    pub first_len: usize,
 }
 
 fn cn_digit_char(c: char) -> bool {
@@ -279,6 +281,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             let mut m = Mapped::default();
             let body_start = piece.range.start + len;
             m.push_from(&piece.para.text, body_start..piece.range.end);
+            let first_len = m.len();
             out.push(Item {
                 level,
                 marker: marker.clone(),
@@ -288,6 +291,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
                 span: piece.para.text.span(piece.range.clone()),
                 stream: s,
                 order: piece.order,
+                first_len,
             });
             stack.push((level, marker));
             open[s] = Some(out.len() - 1);
@@ -298,7 +302,9 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             let item_text = out[i].text.text.trim_end();
             let closed = item_text.ends_with(['）', ')']) && clause_like(item_text);
             let new_paragraph = piece.range.start == 0 || piece.para.text.text[..piece.range.start].ends_with([' ', '）', ')']);
-            if closed && new_paragraph && !piece.page_start {
+            let piece_text = piece.para.text.text[piece.range.clone()].trim_start();
+            let deadline_note = ["完成时限", "时限要求", "完成时间", "时间节点", "责任单位", "牵头单位"].iter().any(|w| piece_text.starts_with(w));
+            if closed && new_paragraph && !piece.page_start && !deadline_note {
                 open[s] = None;
                 continue;
             }
@@ -311,7 +317,11 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
         }
     }
     for item in &mut out {
-        item.heading = heading(&item.text.text);
+        // A heading printed on its own line (`一、关于资金保障`) followed by
+        // the body is the whole first piece.
+        let first = &item.text.text[..item.first_len.min(item.text.len())];
+        let own_line = item.first_len < item.text.len() && !first.contains(['。', '；', '！', '？']) && !first.trim().is_empty();
+        item.heading = heading(if own_line { first } else { &item.text.text });
     }
     out
 }

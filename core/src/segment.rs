@@ -56,6 +56,9 @@ pub(crate) struct Anchor {
     pub cut: Option<usize>,
     /// Content position of the 发文字号 line, if adjacent.
     pub number: Option<usize>,
+    /// Content position of a masthead (版头) line printed above the title
+    /// block (`某某市人民政府专题会议纪要`).
+    pub masthead: Option<usize>,
 }
 
 /// One document's lines.
@@ -177,6 +180,25 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
             k += 1;
         }
     }
+    // A masthead (`某某市人民政府专题会议纪要`, no 关于) right above the
+    // document's own title block is part of that document.
+    let mut k = 0;
+    while k + 1 < anchors.len() {
+        let (a, b) = (&anchors[k], &anchors[k + 1]);
+        let masthead = !a.title.contains("关于") && !a.title.contains("印发") && !a.title.contains("转发");
+        let gap = b.first.saturating_sub(a.last.max(a.number.unwrap_or(0)) + 1);
+        let between_plain = (a.last + 1..b.first).all(|p| !text(p).contains('。'));
+        if masthead && gap <= 3 && between_plain && b.title.contains("关于") {
+            let (number, masthead) = (a.number, a.first);
+            anchors.remove(k);
+            if anchors[k].number.is_none() {
+                anchors[k].number = number;
+            }
+            anchors[k].masthead = Some(masthead);
+        } else {
+            k += 1;
+        }
+    }
     let mut seg = Segmented { content: content.clone(), ..Segmented::default() };
     if content.is_empty() {
         return seg;
@@ -184,7 +206,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
     // Start position of each document.
     let mut starts: Vec<usize> = Vec::new();
     for a in &anchors {
-        let mut s = a.first.min(a.number.unwrap_or(a.first));
+        let mut s = a.first.min(a.number.unwrap_or(a.first)).min(a.masthead.unwrap_or(a.first));
         // GB/T 9704 header lines and the 版头 (`某某人民政府文件`) above.
         while s > 0 {
             let t = text(s - 1);
@@ -210,7 +232,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
     if starts.is_empty() {
         starts.push(0);
     }
-    let anchor_at = |s: usize| anchors.iter().find(|a| s <= a.first && a.first.min(a.number.unwrap_or(a.first)) >= s);
+    let anchor_at = |s: usize| anchors.iter().find(|a| s <= a.first && a.first.min(a.number.unwrap_or(a.first)).min(a.masthead.unwrap_or(a.first)) >= s);
     seg.preamble = content[..starts[0]].to_vec();
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(content.len());
@@ -322,7 +344,7 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize) -> Option<Anchor
         return None;
     }
     let _ = first;
-    Some(Anchor { first: p, last, title, cut: cut.map(|c| layout.lines[content[last]].clean.start + c), number })
+    Some(Anchor { first: p, last, title, cut: cut.map(|c| layout.lines[content[last]].clean.start + c), number, masthead: None })
 }
 
 /// For a line like `…的通知承德市人民政府，省政府有关部门：《…》已经…`,

@@ -15,7 +15,7 @@ use crate::header::Para;
 use crate::model::Target;
 
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?) ?(个百分点|%|亿元|万元|万亩|万人次|万人|人次|亿千瓦时|万千瓦|千瓦|万吨|吨|万平方米|平方米|平方公里|公里|万户|户|家|个|处|项|场次|条|名|套|所|座|亩|人|万)(以上|以下|左右|以内)?").unwrap()
+    Regex::new(r"(\d+(?:\.\d+)?) ?(个百分点|%|微克/立方米|毫克/升|个工作日|工作日|小时|分钟|天|亿元|万元|万亩|万人次|万人|人次|亿千瓦时|万千瓦|千瓦|万吨|吨|万平方米|平方米|平方公里|公里|万户|户|家|个|处|项|场次|条|名|套|所|座|亩|人|万)(以上|以下|左右|以内)?").unwrap()
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").unwrap());
@@ -26,7 +26,7 @@ static TARGET_YEAR: LazyLock<Regex> =
 /// Goal verbs that may stand between an indicator and its value; the verb
 /// is dropped from the indicator unless it names the measure (`增长`).
 const VERBS: &[&str] = &[
-    "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "达到", "超过", "不低于", "不少于", "不超过", "稳定在", "控制在", "保持在", "下降到", "降低到", "达",
+    "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "压缩至", "压缩到", "压减至", "压减到", "降至", "降低至", "缩短至", "缩短到", "达到", "超过", "不低于", "不少于", "不超过", "稳定在", "控制在", "保持在", "下降到", "降低到", "达",
 ];
 const KEEP_VERBS: &[&str] = &["增长", "下降", "降低", "新增", "减少", "提高"];
 const LEAD_WORDS: &[&str] = &["确保", "力争", "争取", "实现", "完成", "全县", "全市", "全省", "全区", "全年", "其中", "累计", "年内", "共"];

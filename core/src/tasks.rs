@@ -49,6 +49,16 @@ static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:完成时限|时限要求|完成时间)[:：]?均为([^，。；）]{2,30})[，,]?(?:不再|不另)(?:逐一|一一)?列出").unwrap()
 });
 
+/// A deadline where a unit would stand: `2024年6月底前完成`, `年底前`.
+static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年内|上半年|下半年|[一二三四]季度)(?:前|之前|内)?(?:完成)?$").unwrap()
+});
+
+/// `完成时限：2024年6月底前` printed after the clause, outside brackets.
+static LOOSE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:完成时限|时限要求|完成时间|时间节点)[:：] ?([^。；，,）)\s]{2,24})").unwrap()
+});
+
 /// Clause keywords: a bracketed group holding one is a clause.
 fn looks_like_clause(t: &str) -> bool {
     KEY.is_match(t) || t.contains("负责") || t.contains("牵头") || t.contains("配合") || t.ends_with("指导")
@@ -250,6 +260,19 @@ fn parse_clause(inner: &str) -> Option<Clause> {
         }
         free_units(sentence, &mut c);
     }
+    // `（责任单位：X，2024年6月底前完成）`: a deadline written into the list.
+    let mut i = 0;
+    while i < c.responsible.len() {
+        if DEADLINE_LIKE.is_match(&c.responsible[i]) {
+            let d = c.responsible.remove(i);
+            c.lead.retain(|u| *u != d);
+            if c.deadline.is_none() {
+                c.deadline = Some(d.trim_end_matches("完成").to_string());
+            }
+        } else {
+            i += 1;
+        }
+    }
     // Dedupe, keeping order.
     for v in [&mut c.lead, &mut c.responsible, &mut c.officials] {
         let mut seen = HashSet::new();
@@ -292,6 +315,22 @@ fn clauses_of(t: &str) -> Vec<Clause> {
         .filter(|inner| looks_like_clause(inner) && char_len(inner) <= 400)
         .filter_map(parse_clause)
         .collect();
+    if !out.is_empty() && out.iter().all(|c| c.deadline.is_none() && c.default_deadline.is_none()) {
+        // Only outside brackets: a clause's own text was read above.
+        let mut outside = String::with_capacity(t.len());
+        let mut depth = 0;
+        for ch in t.chars() {
+            match ch {
+                '（' | '(' => depth += 1,
+                '）' | ')' if depth > 0 => depth -= 1,
+                _ if depth == 0 => outside.push(ch),
+                _ => {}
+            }
+        }
+        if let Some(m) = LOOSE_DEADLINE.captures(&outside) {
+            out[0].deadline = Some(m[1].to_string());
+        }
+    }
     if out.is_empty() {
         // `责任单位：A、B。` written after the item without brackets.
         static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:牵头单位|责任单位|牵头部门|责任部门)[:：][^。]{2,300}").unwrap());
@@ -548,6 +587,11 @@ mod tests {
         let c = clause("县发改局、县司法局牵头，县直相关单位按职责分工负责。完成时限：及时发布");
         assert_eq!(c.lead, ["县发改局", "县司法局"]);
         assert_eq!(c.deadline.as_deref(), Some("及时发布"));
+        let c = clause("责任单位：市住建局，2024年6月底前完成");
+        assert_eq!(c.responsible, ["市住建局"]);
+        assert_eq!(c.deadline.as_deref(), Some("2024年6月底前"));
+        let cl = clauses_of("加快改造。（责任单位：市住建局）完成时限：2024年6月底前");
+        assert_eq!(cl[0].deadline.as_deref(), Some("2024年6月底前"));
     }
 
     #[test]

@@ -159,6 +159,7 @@ const KINDS: &[(&str, &str)] = &[
     ("议案", "议案"),
     ("命令", "命令"),
     ("函", "函"),
+    ("令", "令"),
 ];
 
 /// Types of enclosed texts (issued by a notice, or standing alone).
