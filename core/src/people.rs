@@ -335,6 +335,29 @@ fn leader_heading(m: &Mapped, first_line: usize) -> Option<(Vec<String>, String,
     None
 }
 
+/// A leader named first: `次仁扎西　市委副书记、市长` or `王建平（副市长）`
+/// (the heading of a numbered item, or a line of its own).
+fn leader_name_first(t: &str) -> Option<(Vec<String>, String)> {
+    let t = t.trim().trim_end_matches(['：', ':', '。']);
+    if t.contains(['。', '，', '；']) || char_len(t) > 50 {
+        return None;
+    }
+    let (name, titles) = if let Some(i) = t.find(' ') {
+        (&t[..i], t[i..].trim())
+    } else if t.ends_with(['）', ')']) {
+        let i = t.find(['（', '('])?;
+        (&t[..i], t[i..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']))
+    } else {
+        return None;
+    };
+    let name: String = name.chars().filter(|c| *c != ' ').collect();
+    if !is_name(&name) || !LEADER_TITLES.iter().any(|w| titles.contains(w)) {
+        return None;
+    }
+    let titles = titles.split(['、', ' ']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    Some((titles, name))
+}
+
 /// `翁玉耀党组书记、主任：主持…` (a numbered item naming the leader first;
 /// `t` is the item's text after its marker).
 fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
@@ -384,7 +407,8 @@ fn bodies(list: &str) -> Vec<String> {
 fn read_duties(a: &mut Assignment, text: &str) {
     for sentence in text.split(['。', '；']) {
         let s = sentence.trim();
-        if s.is_empty() {
+        // AB-role rules and notes after the last leader are not duties.
+        if s.is_empty() || s.contains("AB角") || s.contains("互为A") || s.starts_with(['（', '(']) {
             continue;
         }
         if let Some(rest) = s.strip_prefix("分管") {
@@ -427,9 +451,18 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
             let mut a = Assignment { person, titles, span: it.span.clone(), ..Assignment::default() };
             read_duties(&mut a, &t[body..]);
             inline.push(a);
+            continue;
+        }
+        // `一、次仁扎西　市委副书记、市长` with the duties in the paragraphs below.
+        let first = it.text.text[..it.first_len.min(it.text.len())].trim();
+        if let Some((titles, person)) = leader_name_first(first) {
+            let mut a = Assignment { person, titles, span: it.span.clone(), ..Assignment::default() };
+            read_duties(&mut a, it.text.text[it.first_len.min(it.text.len())..].trim());
+            inline.push(a);
         }
     }
     if inline.len() >= 2 {
+        set_backups(&mut inline, paras.iter().filter(|p| p.text.text.contains("互为")).collect());
         return inline;
     }
     let mut out: Vec<Assignment> = Vec::new();
@@ -463,10 +496,15 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
     if out.len() < 2 {
         return Vec::new();
     }
-    // AB roles: `常务副县长张清平与副县长郑江南互为AB角`.
+    set_backups(&mut out, trailing);
+    out
+}
+
+/// AB roles: `常务副县长张清平与副县长郑江南互为AB角` gives each the other.
+fn set_backups(out: &mut [Assignment], texts: Vec<&Para>) {
     let people: Vec<String> = out.iter().map(|a| a.person.clone()).collect();
-    for p in trailing {
-        for part in p.text.text.split(['，', '。', '；']) {
+    for p in texts {
+        for part in p.text.text.split(['，', '。', '；', '：']) {
             let Some(i) = part.find('与') else { continue };
             if !part.contains("互为") {
                 continue;
@@ -485,7 +523,6 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -546,6 +583,9 @@ mod tests {
         let m = mapped("负责审计工作。");
         assert!(leader_heading(&m, m.len()).is_none());
         assert_eq!(leader_inline("韦东副主任：协助分管财务工作。").unwrap().1, "韦东");
+        assert_eq!(leader_name_first("次仁扎西 市委副书记、市长"), Some((vec!["市委副书记".to_string(), "市长".into()], "次仁扎西".into())));
+        assert_eq!(leader_name_first("王建平（副市长）").map(|x| x.1), Some("王建平".into()));
+        assert_eq!(leader_name_first("关于资金保障"), None);
         let (titles, name, _) = leader_inline("梁伟新党组副书记、副主任（正厅长级），省国防科工办主任：协助分管…").unwrap();
         assert_eq!(name, "梁伟新");
         assert_eq!(titles.len(), 3);
