@@ -104,6 +104,7 @@ pub(crate) fn extract(
     recipients(paras, &mut d);
     signature_and_date(layout, doc, paras, &mut d);
     issuers(&mut d);
+    ordinal_number(layout, doc, &mut d);
     attachments(layout, doc, &mut d);
     closing_elements(layout, doc, paras, &mut d);
     citations(paras, &mut d);
@@ -256,6 +257,28 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
             }
         }
     }
+}
+
+/// `某省人民政府令` + `第123号`, `某市人民政府公告` + `2024年第3号`: numbers
+/// without a bracketed year. The year comes from the line or the date.
+fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[（(〔]?(?:((?:19|20)\d{2}) ?年 ?)?[）)〕]?第 ?(\d{1,5}) ?号[）)]?$").unwrap());
+    if d.doc_number.is_some() || !matches!(d.kind.as_deref(), Some("令" | "命令" | "公告" | "通告")) {
+        return;
+    }
+    let Some(last_title) = doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Title).map(|(&i, _)| i).last() else { return };
+    let pos = doc.order.iter().position(|&i| i == last_title).unwrap_or(0);
+    let Some(&i) = doc.order.get(pos + 1) else { return };
+    let Some(c) = ORDINAL.captures(layout.text(i)) else { return };
+    let year = c.get(1).and_then(|y| y.as_str().parse().ok()).or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
+    let (Some(year), Ok(serial)) = (year, c[2].parse::<u32>()) else { return };
+    let agency = if d.kind.as_deref().is_some_and(|k| k.ends_with('令')) { d.title.clone() } else { String::new() };
+    let text = match c.get(1) {
+        Some(_) => format!("{agency}{year}年第{serial}号"),
+        None => format!("{agency}第{serial}号"),
+    };
+    let r = layout.lines[i].clean.clone();
+    d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r) });
 }
 
 fn gb_header(layout: &Layout, doc: &DocLines, d: &mut Document) {

@@ -180,4 +180,18 @@ mod pipeline_tests {
         assert_eq!(d.date.as_deref(), Some("2024-01-10"));
         assert_eq!(d.signature, ["某市人民政府办公室"]);
     }
+
+    #[test]
+    fn orders_and_announcements_number_without_brackets() {
+        let text = "某省人民政府令\n第123号\n《某省某某办法》已经省人民政府常务会议通过，现予公布，自2024年6月1日起施行。\n省长　张三\n2024年4月10日\n";
+        let p = parse(text, &Options::default());
+        let d = &p.documents[0];
+        assert_eq!(d.kind.as_deref(), Some("令"));
+        assert_eq!(d.issuers, ["某省人民政府"]);
+        let n = d.doc_number.as_ref().unwrap();
+        assert_eq!((n.text.as_str(), n.year, n.serial), ("某省人民政府令第123号", 2024, 123));
+        let text = "某市人民政府公告\n2024年第3号\n现将有关事项公告如下。\n某市人民政府\n2024年3月1日\n";
+        let n = parse(text, &Options::default()).documents[0].doc_number.clone().unwrap();
+        assert_eq!((n.text.as_str(), n.year, n.serial), ("2024年第3号", 2024, 3));
+    }
 }
