@@ -34,7 +34,16 @@ export function corpusFiles() {
   return out;
 }
 
-export const read = (file) => readFileSync(file, "utf8");
+// A corpus file as text, decoded the way the CLI decodes it: UTF-8, or
+// GB18030 for the GBK-encoded documents of the corpus.
+export const read = (file) => {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+};
 
 /** The native CLI's JSON for `file` (spans in UTF-8 bytes). */
 export function cliParse(file) {
