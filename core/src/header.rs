@@ -262,23 +262,32 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
 /// `某省人民政府令` + `第123号`, `某市人民政府公告` + `2024年第3号`: numbers
 /// without a bracketed year. The year comes from the line or the date.
 fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
-    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[（(〔]?(?:((?:19|20)\d{2}) ?年 ?)?[）)〕]?第 ?(\d{1,5}) ?号[）)]?$").unwrap());
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([\p{Han}]{2,30}?(?:公告|通告|令))? ?[（(〔]?(?:((?:19|20)\d{2}) ?年 ?)?[）)〕]?第 ?(\d{1,5}) ?号[）)]?$").unwrap()
+    });
     if d.doc_number.is_some() || !matches!(d.kind.as_deref(), Some("令" | "命令" | "公告" | "通告")) {
         return;
     }
-    let Some(last_title) = doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Title).map(|(&i, _)| i).last() else { return };
-    let pos = doc.order.iter().position(|&i| i == last_title).unwrap_or(0);
-    let Some(&i) = doc.order.get(pos + 1) else { return };
-    let Some(c) = ORDINAL.captures(layout.text(i)) else { return };
-    let year = c.get(1).and_then(|y| y.as_str().parse().ok()).or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
-    let (Some(year), Ok(serial)) = (year, c[2].parse::<u32>()) else { return };
-    let agency = if d.kind.as_deref().is_some_and(|k| k.ends_with('令')) { d.title.clone() } else { String::new() };
-    let text = match c.get(1) {
-        Some(_) => format!("{agency}{year}年第{serial}号"),
-        None => format!("{agency}第{serial}号"),
-    };
-    let r = layout.lines[i].clean.clone();
-    d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r) });
+    // The line after the title block, or a line printed above it
+    // (`某某厅公告2024年第3号`).
+    let candidates = doc.order.iter().zip(&doc.roles).filter(|(_, r)| matches!(r, Role::Text | Role::GbHeader)).map(|(&i, _)| i).take(2);
+    for i in candidates {
+        let Some(c) = ORDINAL.captures(layout.text(i)) else { continue };
+        let year = c.get(2).and_then(|y| y.as_str().parse().ok()).or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
+        let (Some(year), Ok(serial)) = (year, c[3].parse::<u32>()) else { return };
+        let agency = match c.get(1) {
+            Some(p) => p.as_str().to_string(),
+            None if d.kind.as_deref().is_some_and(|k| k.ends_with('令')) => d.title.clone(),
+            None => String::new(),
+        };
+        let text = match c.get(2) {
+            Some(_) => format!("{agency}{year}年第{serial}号"),
+            None => format!("{agency}第{serial}号"),
+        };
+        let r = layout.lines[i].clean.clone();
+        d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r) });
+        return;
+    }
 }
 
 fn gb_header(layout: &Layout, doc: &DocLines, d: &mut Document) {

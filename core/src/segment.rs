@@ -211,7 +211,9 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
         while s > 0 {
             let t = text(s - 1);
             let banner = t.ends_with("文件") && char_len(t) <= 25 && is_org(t.trim_end_matches("文件"));
-            if GB_HEADER.is_match(t) || banner {
+            // `某某厅公告2024年第3号` above an announcement's title.
+            let ordinal = char_len(t) <= 40 && t.ends_with('号') && t.contains('第') && (t.contains("公告") || t.contains("通告") || t.contains('令'));
+            if GB_HEADER.is_match(t) || banner || ordinal {
                 s -= 1;
             } else {
                 break;
