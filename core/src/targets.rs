@@ -47,10 +47,21 @@ pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
             }
             // The indicator: back to the previous boundary.
             let before = &t[..m.start()];
-            let b0 = before
-                .rfind(['，', '。', '；', '：', '、', '（', '）', '“', '”', ',', ';', ' '])
+            // Brackets inside the indicator stay (`细颗粒物（PM2.5）平均浓度`);
+            // an unbalanced one is a boundary.
+            let mut b0 = before
+                .rfind(['，', '。', '；', '：', '、', '“', '”', ',', ';', ' '])
                 .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
                 .unwrap_or(0);
+            let seg = &before[b0..];
+            if seg.matches('（').count() != seg.matches('）').count() {
+                if let Some(i) = seg.rfind(['（', '）']) {
+                    b0 += i + '（'.len_utf8();
+                }
+            }
+            if let Some((_, _, len)) = crate::sections::marker_at(&before[b0..]) {
+                b0 += len;
+            }
             let mut ind = before[b0..].trim();
             let mut goal = c.get(3).is_some();
             for v in VERBS {
@@ -158,6 +169,8 @@ mod tests {
         assert_eq!(got[0].0, "作业监测设备安装率");
         assert_eq!(got[1].0, "作业站点物联网覆盖率");
         assert_eq!(got[1].4, Some(2025));
+        let got = run("2024年，全市细颗粒物（PM2.5）平均浓度控制在32微克/立方米以内。");
+        assert_eq!(got[0], ("细颗粒物（PM2.5）平均浓度".into(), 32.0, "微克/立方米".into(), Some("以内".into()), Some(2024)));
     }
 
     #[test]

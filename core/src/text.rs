@@ -97,6 +97,7 @@ fn fold(c: char, prev: Option<char>) -> char {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '．' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
         '％' => '%',
+        '／' => '/',
         _ => c,
     }
 }
