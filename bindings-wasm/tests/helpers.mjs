@@ -50,7 +50,10 @@ export function cliParse(file) {
   if (!existsSync(CLI)) {
     throw new Error(`${relative(ROOT, CLI)} is missing: cargo build --release -p gongwen --features cli`);
   }
-  return JSON.parse(execFileSync(CLI, ["parse", file, "--format", "json"], { maxBuffer: 1 << 30, encoding: "utf8" }));
+  const parsed = JSON.parse(execFileSync(CLI, ["parse", file, "--format", "json"], { maxBuffer: 1 << 30, encoding: "utf8" }));
+  // The CLI notes when it decoded GB18030/UTF-16 bytes; parse() gets text.
+  parsed.diagnostics = parsed.diagnostics.filter((d) => d.code !== "decoded");
+  return parsed;
 }
 
 /**

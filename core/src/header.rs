@@ -275,17 +275,24 @@ fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
         let Some(c) = ORDINAL.captures(layout.text(i)) else { continue };
         let year = c.get(2).and_then(|y| y.as_str().parse().ok()).or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
         let (Some(year), Ok(serial)) = (year, c[3].parse::<u32>()) else { return };
+        let r = layout.lines[i].clean.clone();
+        let mut span = layout.clean.span(r);
         let agency = match c.get(1) {
             Some(p) => p.as_str().to_string(),
-            None if d.kind.as_deref().is_some_and(|k| k.ends_with('令')) => d.title.clone(),
+            None if d.kind.as_deref().is_some_and(|k| k.ends_with('令')) => {
+                // `某省人民政府令` / `第123号`: the number reads across both lines.
+                if let Some(t) = &d.spans.title {
+                    span = Span::new(t.start.min(span.start), span.end.max(t.end));
+                }
+                d.title.clone()
+            }
             None => String::new(),
         };
         let text = match c.get(2) {
             Some(_) => format!("{agency}{year}年第{serial}号"),
             None => format!("{agency}第{serial}号"),
         };
-        let r = layout.lines[i].clean.clone();
-        d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r) });
+        d.doc_number = Some(DocNumber { text, agency, year, serial, span });
         return;
     }
 }
