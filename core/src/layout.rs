@@ -107,9 +107,9 @@ pub(crate) fn layout(input: &str) -> Layout {
             out.lines[i].furniture = Some(FurnitureKind::Metadata);
         }
     }
-    for i in 0..out.lines.len() {
+    for (i, &leading) in raw_leading.iter().enumerate() {
         let after_number = i > 0 && out.lines[i - 1].furniture == Some(FurnitureKind::PageNumber);
-        out.lines[i].page_start = i == 0 || after_number || (marks && raw_leading[i]);
+        out.lines[i].page_start = i == 0 || after_number || (marks && leading);
     }
     mark_headers(&mut out);
     mark_duplicates(&mut out);

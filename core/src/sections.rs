@@ -257,9 +257,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
         if let Some((level, value, _)) = piece.marker {
             let l = level as usize;
             last_value[s][l] = value;
-            for deeper in l + 1..6 {
-                last_value[s][deeper] = 0;
-            }
+            last_value[s][l + 1..].fill(0);
             last_marker_piece[s] = Some(k);
         }
         last_piece[s] = Some(k);

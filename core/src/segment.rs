@@ -428,7 +428,7 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
                 break;
             }
             let core = title_core(&joined);
-            if enclosed.iter().any(|t| *t == core) {
+            if enclosed.contains(&core) {
                 for r in p..=q {
                     roles[r - s] = Role::EnclosedTitle;
                 }
@@ -527,9 +527,7 @@ pub(crate) fn title_core(t: &str) -> String {
 
 /// A 发文机关署名 line: names of bodies only.
 pub(crate) fn is_signature_line(t: &str) -> bool {
-    let n = char_len(t);
-    n >= 2
-        && n <= 60
+    (2..=60).contains(&char_len(t))
         && !t.contains(['。', '，', '：', '；', '《', ':'])
         && !MARKER.is_match(t)
         && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)

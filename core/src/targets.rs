@@ -144,7 +144,9 @@ mod tests {
     use super::*;
     use crate::text::Mapped;
 
-    fn run(s: &str) -> Vec<(String, f64, String, Option<String>, Option<i32>)> {
+    type Row = (String, f64, String, Option<String>, Option<i32>);
+
+    fn run(s: &str) -> Vec<Row> {
         let mut m = Mapped::default();
         for (i, c) in s.char_indices() {
             m.push(c, i, i + c.len_utf8());
