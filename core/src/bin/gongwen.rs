@@ -273,6 +273,28 @@ fn write_pretty(out: &mut impl Write, source: &str, text: &str, p: &gongwen::Par
         if !d.cc.is_empty() {
             s += &line("抄送", d.cc.join(" | "));
         }
+        for t in d.tasks.iter().take(3) {
+            let lead = if t.lead_units.is_empty() { String::new() } else { format!("牵头 {}；", t.lead_units.join("、")) };
+            let dl = t.deadline.as_ref().map(|x| format!("；{}", x.text)).unwrap_or_default();
+            s += &line("任务", format!("{}{} {}（{lead}{}{dl}）", t.path.join(""), t.number, t.heading, t.responsible_units.join("、")));
+        }
+        if d.tasks.len() > 3 {
+            s += &line("", format!("… {} tasks in all (gongwen tasks prints the table)", d.tasks.len()));
+        }
+        for a in d.appointments.iter().take(3) {
+            let verb = if a.action == gongwen::Action::Appoint { "任" } else { "免" };
+            s += &line("任免", format!("{verb} {} {}", a.person, a.position));
+        }
+        if d.appointments.len() > 3 {
+            s += &line("", format!("… {} actions in all (gongwen people prints the table)", d.appointments.len()));
+        }
+        if !d.division.is_empty() {
+            let names: Vec<&str> = d.division.iter().map(|a| a.person.as_str()).collect();
+            s += &line("分工", format!("{} leaders: {}", names.len(), names.join("、")));
+        }
+        for t in d.targets.iter().take(3) {
+            s += &line("目标", format!("{} {}{}{}", t.indicator, t.value, t.unit, t.qualifier.clone().unwrap_or_default()));
+        }
         s += &line("范围", format!("bytes {}..{} ({} chars)", d.span.start, d.span.end, d.span.slice(text).chars().count()));
         out.write_all(s.as_bytes())?;
     }
