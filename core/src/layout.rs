@@ -137,13 +137,21 @@ pub(crate) fn layout(input: &str) -> Layout {
     out
 }
 
-/// A short line (≤ 12 chars, no digits or sentence punctuation) standing at
-/// the start of two or more pages with the same text is a running header,
-/// unless it opens a title (the next line starts with 关于).
+/// A short line (≤ 30 chars, no sentence punctuation) standing at the start
+/// of two or more pages with the same text is a running header
+/// (`县政府办文件`, `某县人民政府公报　2024年第3期（总第87期）`), unless it
+/// opens a title (the next line starts with 关于). A page-start line that
+/// names a gazette or a file series (`…公报`, `…文件`, `第5期`) is one even
+/// when it is seen once.
 fn mark_headers(out: &mut Layout) {
     let is_candidate = |t: &str| {
         let n = char_len(t);
-        (2..=12).contains(&n) && !t.chars().any(|c| c.is_ascii_digit() || "。，、：；！？《》（）()".contains(c))
+        (2..=30).contains(&n) && !t.contains(['。', '，', '、', '：', '；', '！', '？', '《', '》']) && marker_at_start(t).is_none()
+    };
+    let series = |t: &str| {
+        char_len(t) <= 30
+            && !t.contains(['。', '，', '、', '：', '；'])
+            && (t.ends_with("公报") || t.ends_with("文件") || (t.contains('第') && t.contains('期')))
     };
     let next_opens_title = |out: &Layout, i: usize| {
         (i + 1..out.lines.len()).find(|&j| out.lines[j].furniture.is_none()).is_some_and(|j| {
@@ -160,7 +168,16 @@ fn mark_headers(out: &mut Layout) {
     }
     for i in 0..out.lines.len() {
         let l = &out.lines[i];
-        if l.page_start && l.furniture.is_none() && counts.get(out.text(i)).is_some_and(|&n| n >= 2) && !next_opens_title(out, i) {
+        if !l.page_start || l.furniture.is_some() || next_opens_title(out, i) {
+            continue;
+        }
+        let t = out.text(i);
+        let repeated = counts.get(t).is_some_and(|&n| n >= 2);
+        // A 版头 (`某某人民政府文件`) is followed by its 发文字号, a header is not.
+        let next_is_number = (i + 1..out.lines.len())
+            .find(|&j| out.lines[j].furniture.is_none())
+            .is_some_and(|j| crate::segment::number_line(out.text(j)).is_some());
+        if repeated || (series(t) && !next_is_number) {
             out.lines[i].furniture = Some(FurnitureKind::PageHeader);
             // The line after a header begins the page's text.
             if let Some(j) = (i + 1..out.lines.len()).find(|&j| out.lines[j].furniture.is_none()) {
@@ -168,6 +185,12 @@ fn mark_headers(out: &mut Layout) {
             }
         }
     }
+}
+
+/// A section marker at the start of a line (so that `一、总体要求` repeated
+/// on two pages is not taken for a running header).
+fn marker_at_start(t: &str) -> Option<(u8, u32, usize)> {
+    crate::sections::marker_at(t)
 }
 
 /// Crawled pages sometimes store their text twice in a row: within one
