@@ -39,8 +39,21 @@ const TITLE_STARTS: &[&str] = &[
     "三级", "四级", "正", "政治部", "机关", "驻",
 ];
 
+/// Words that stand where a name would but are not one (`以上同志任职时间…`).
+const NOT_NAMES: &[&str] = &[
+    "以上", "上述", "其他", "有关", "相关", "全体", "各位", "原任", "新任", "现任", "拟任", "该", "其", "免去", "任命", "聘任", "提名", "决定", "同意",
+];
+
 fn is_name(s: &str) -> bool {
     let n = char_len(s);
+    if NOT_NAMES.contains(&s) {
+        return false;
+    }
+    // `阿卜杜拉·买买提`: transcribed names join their parts with a middle dot.
+    if s.contains(['·', '・', '•', '.']) {
+        let parts: Vec<&str> = s.split(['·', '・', '•', '.']).collect();
+        return (2..=4).contains(&parts.len()) && n <= 16 && parts.iter().all(|p| !p.is_empty() && p.chars().all(is_han));
+    }
     (2..=4).contains(&n) && s.chars().all(is_han)
 }
 
@@ -133,6 +146,7 @@ fn split_note(post: &str) -> (String, Option<String>) {
 }
 
 static APPOINT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志(?:任|担任)(.+)$").unwrap());
+static APPOINT_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\p{Han}·、]{2,20}?)(?:任|担任)([^职].+)$").unwrap());
 static NAMED_AS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:决定|同意|建议)?(?:任命|提名|聘任|聘请|增补|补选|选举)(.+?)(?:同志)?为(.+)$").unwrap());
 static REMOVE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去(.+?)同志的?(.+?)职务$").unwrap());
@@ -193,7 +207,25 @@ fn push(out: &mut Vec<Appointment>, action: Action, who: &[String], post: &str, 
     }
 }
 
+/// Does `s` (what follows 任 without 同志) name a post: end with a title,
+/// perhaps followed by a note?
+fn names_a_post(s: &str) -> bool {
+    let post = s.split(['，', ',', '（', '(']).next().unwrap_or(s);
+    char_len(post) <= 40 && (TITLE_ENDS.iter().any(|w| post.ends_with(w)) || post.ends_with('长') || post.ends_with('员'))
+}
+
+/// `沈佳怡同志（女，1980年5月生）任…`: personal details after a name are
+/// dropped before the clause is read.
+fn drop_personal_details(c: &str) -> std::borrow::Cow<'_, str> {
+    static DETAILS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(同志)?[（(](?:[男女][，,、]|[^（）()]{0,12}族|[^（）()]{0,16}(?:年|月)生)[^（）()]{0,30}[）)]").unwrap());
+    DETAILS.replace_all(c, "$1")
+}
+
 fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action>, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
+    let orig_len = clause.len();
+    let details_dropped = drop_personal_details(clause);
+    let modified = matches!(details_dropped, std::borrow::Cow::Owned(_));
+    let clause: &str = &details_dropped;
     let mut c = clause.trim();
     let mut off = offset + (clause.len() - clause.trim_start().len());
     // A header or a relayed instruction ends with ：.
@@ -211,7 +243,9 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
     if c.is_empty() {
         return;
     }
-    let span = m.span(off..off + c.len());
+    // (Offsets are of the clause as printed; after dropping personal details
+    // the span is the whole clause.)
+    let span = if modified { m.span(offset..offset + orig_len) } else { m.span(off..off + c.len()) };
     if c.contains("自然免除") || c.contains("自然免去") || c.contains("自行免除") {
         diags.push(Diagnostic {
             level: Level::Info,
@@ -221,8 +255,11 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
         });
         return;
     }
-    // `X同志任A，免去其B职务`
-    if let Some(cap) = APPOINT_RE.captures(c) {
+    // `X同志任A，免去其B职务` (同志 may be left out: `钱卫东任A，试用期一年`)
+    let appoint = APPOINT_RE
+        .captures(c)
+        .or_else(|| APPOINT_BARE.captures(c).filter(|cap| !c.starts_with("免去") && !names(&cap[1]).is_empty() && names_a_post(&cap[2])));
+    if let Some(cap) = appoint {
         let who = names(&cap[1]);
         if !who.is_empty() {
             let rest = &cap[2];
@@ -234,6 +271,13 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
                 },
             };
             let (post, note) = split_note(appoint);
+            // `…，试用期一年` after the post.
+            let (post, note) = match post.rfind(['，', ',']) {
+                Some(i) if note.is_none() && post[i..].contains("试用期") => {
+                    (post[..i].to_string(), Some(post[i..].trim_start_matches(['，', ',']).to_string()))
+                }
+                _ => (post, note),
+            };
             push(out, Action::Appoint, &who, &post, note, span.clone());
             if let Some(r) = remove {
                 push(out, Action::Remove, &who, r, None, span);
@@ -241,10 +285,18 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
             return;
         }
     }
+    // `免去X同志的Y职务（退休）`: a note after 职务.
+    let (c, tail_note) = match (c.ends_with(['）', ')']), c.rfind("职务")) {
+        (true, Some(i)) if c[i..].starts_with("职务（") || c[i..].starts_with("职务(") => {
+            let note = c[i + "职务".len()..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+            (&c[..i + "职务".len()], Some(note.to_string()))
+        }
+        _ => (c, None),
+    };
     if let Some(cap) = REMOVE_RE.captures(c) {
         let who = names(&cap[1]);
         if !who.is_empty() {
-            push(out, Action::Remove, &who, &cap[2], None, span);
+            push(out, Action::Remove, &who, &cap[2], tail_note, span);
             return;
         }
     }
@@ -564,6 +616,11 @@ mod tests {
         assert_eq!(a[2].1, "苏蕴山");
         assert_eq!(a[3], (Appoint, "苏蕴山".into(), "办公室副主任".into(), None));
         assert!(acts(&["因机构改革，由县人民政府任命的原县人民防空办公室领导职务自然免除。"]).is_empty());
+        assert!(acts(&["以上同志任职时间自2024年5月1日起计算。"]).is_empty());
+        assert_eq!(acts(&["阿卜杜拉·买买提同志任某县发展和改革委员会主任；"])[0].1, "阿卜杜拉·买买提");
+        assert_eq!(acts(&["免去艾尔肯·吐尔逊同志的某县财政局局长职务（退休）；"])[0], (Remove, "艾尔肯·吐尔逊".into(), "某县财政局局长".into(), Some("退休".into())));
+        assert_eq!(acts(&["沈佳怡同志（女，1980年5月生）任某区教育局副局长；"])[0].1, "沈佳怡");
+        assert_eq!(acts(&["钱卫东任某区实验小学校长，试用期一年。"])[0], (Appoint, "钱卫东".into(), "某区实验小学校长".into(), Some("试用期一年".into())));
         assert_eq!(acts(&["决定任命张三为某市财政局局长。"])[0].1, "张三");
         let a = acts(&["任命：", "李　明为某市财政局局长；", "免去：", "张建国的某市财政局副局长职务。"]);
         assert_eq!(a, [(Appoint, "李明".into(), "某市财政局局长".into(), None), (Remove, "张建国".into(), "某市财政局副局长".into(), None)]);
