@@ -98,7 +98,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
         let texts: Vec<&str> = paras.iter().map(|p| p.text.text.as_str()).collect();
-        d.tasks = tasks::tasks(&items, &texts, year, &mut out.diagnostics);
+        d.tasks = tasks::tasks(text, &items, &texts, year, &mut out.diagnostics);
         d.sections = items
             .iter()
             .map(|i| Section {

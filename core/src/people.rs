@@ -456,16 +456,25 @@ fn bodies(list: &str) -> Vec<String> {
     out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
 }
 
-fn read_duties(a: &mut Assignment, text: &str) {
+fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
     for sentence in text.split(['。', '；']) {
         let s = sentence.trim();
         // AB-role rules and notes after the last leader are not duties.
-        if s.is_empty() || s.contains("AB角") || s.contains("互为A") || s.starts_with(['（', '(']) {
+        if s.is_empty() || s.contains("AB角") || s.contains("AB岗") || s.contains("互为A") || s.contains("外出期间") || s.starts_with(['（', '(']) {
             continue;
         }
+        // `分管部门：…`, `联系单位：…`: a label before the list.
+        let unlabel = |r: &'a str| -> &'a str {
+            for w in ["部门", "单位", "领域", "工作"] {
+                if let Some(x) = r.strip_prefix(w).and_then(|x| x.strip_prefix(['：', ':'])) {
+                    return x;
+                }
+            }
+            r.strip_prefix(['：', ':']).unwrap_or(r)
+        };
         if let Some(rest) = s.strip_prefix("分管") {
-            a.supervises.extend(bodies(rest));
-        } else if let Some(rest) = s.strip_prefix("联系") {
+            a.supervises.extend(bodies(unlabel(rest)));
+        } else if let Some(rest) = s.strip_prefix("联系").map(unlabel) {
             // `联系A，协助联系B`: the assisted part is a duty.
             let (own, assist) = match rest.find("，协助联系") {
                 Some(i) => (&rest[..i], Some(&rest[i + "，".len()..])),
@@ -522,7 +531,9 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
     for p in paras {
         // A heading may have been joined with its first duty line.
         let first_line = p.line_starts.get(1).copied().unwrap_or(p.text.len());
-        if let Some((titles, person, head)) = leader_heading(&p.text, first_line) {
+        let name_first = leader_name_first(&p.text.text[..first_line.min(p.text.len())])
+            .map(|(titles, person)| (titles, person, 0..first_line.min(p.text.len())));
+        if let Some((titles, person, head)) = leader_heading(&p.text, first_line).or(name_first) {
             let mut a = Assignment { person, titles, span: p.text.span(0..p.text.len()), ..Assignment::default() };
             let rest = p.text.text[head.end..].trim();
             if !rest.is_empty() {
@@ -532,7 +543,7 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
             continue;
         }
         let t = &p.text.text;
-        if t.contains("互为AB角") || t.contains("互为A、B角") {
+        if t.contains("互为AB") || t.contains("互为A、B") {
             trailing.push(p);
             continue;
         }
@@ -557,10 +568,11 @@ fn set_backups(out: &mut [Assignment], texts: Vec<&Para>) {
     let people: Vec<String> = out.iter().map(|a| a.person.clone()).collect();
     for p in texts {
         for part in p.text.text.split(['，', '。', '；', '：']) {
-            let Some(i) = part.find('与') else { continue };
             if !part.contains("互为") {
                 continue;
             }
+            // `A与B互为AB角`, `A、B同志互为AB岗`
+            let Some(i) = part.find('与').or_else(|| part.find('、')) else { continue };
             let (left, right) = (&part[..i], &part[i..]);
             let a = people.iter().find(|n| left.contains(n.as_str()));
             let b = people.iter().find(|n| right.contains(n.as_str()));

@@ -84,8 +84,28 @@ pub(crate) fn split_units(s: &str) -> Vec<String> {
         }
     }
     parts.push(cur);
-    let mut out = Vec::new();
+    // `各辖市、区人民政府`: a bare place shares the body named after it.
+    let mut merged: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
     for p in parts {
+        let p = match pending.take() {
+            Some(prefix) => format!("{prefix}、{}", p.trim()),
+            None => p,
+        };
+        let t = p.trim();
+        let place_only = !is_org(t)
+            && ["市", "县", "区", "省", "州", "旗", "盟", "自治区", "直辖市"].iter().any(|w| t.ends_with(w))
+            && char_len(t) <= 6
+            && !t.contains(['局', '委', '办', '厅', '室', '部', '院', '会', '司', '所', '站', '队', '处', '科', '中']);
+        if place_only {
+            pending = Some(t.to_string());
+        } else {
+            merged.push(p);
+        }
+    }
+    merged.extend(pending);
+    let mut out = Vec::new();
+    for p in merged {
         let p = p.trim().trim_end_matches(['。', '.']).trim_start_matches(['：', ':']);
         // `等` closes a list: `A等有关部门` names A; the catch-all after it
         // is not a body of its own.
@@ -260,6 +280,17 @@ fn parse_clause(inner: &str) -> Option<Clause> {
         }
         free_units(sentence, &mut c);
     }
+    // `责任单位：市经信局（牵头）、市商务局`: a lead marked after its name.
+    for u in c.responsible.iter_mut() {
+        for mark in ["（牵头）", "(牵头)", "（牵头单位）"] {
+            if let Some(base) = u.strip_suffix(mark) {
+                *u = base.to_string();
+                if !c.lead.contains(u) {
+                    c.lead.push(u.clone());
+                }
+            }
+        }
+    }
     // `（责任单位：X，2024年6月底前完成）`: a deadline written into the list.
     let mut i = 0;
     while i < c.responsible.len() {
@@ -341,6 +372,39 @@ fn clauses_of(t: &str) -> Vec<Clause> {
     out
 }
 
+/// `市数据局 市委网信办`: units separated by a plain space, which cleaning
+/// dropped (it pads names in PDF text), get a 、 back where a space stood
+/// after a body's noun and before another name.
+fn with_unit_gaps<'a>(m: &'a crate::text::Mapped, input: &str) -> std::borrow::Cow<'a, str> {
+    let t = &m.text;
+    // Only a plain space on the same line, not a line break.
+    let space_only = |i: usize| {
+        m.dropped_before(i).and_then(|(a, b)| input.get(a..b)).is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{A0}'))
+    };
+    let gaps: Vec<usize> = t
+        .char_indices()
+        .filter(|&(i, c)| {
+            space_only(i)
+                && crate::text::is_han(c)
+                && t[..i].chars().next_back().is_some_and(|p| "局委办室厅部府院会社队站所中心司行".contains(p))
+                && ["局", "委", "办", "室", "厅", "部", "府", "院", "会", "社", "队", "站", "所", "中心", "公司", "银行"].iter().any(|w| t[..i].ends_with(w))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if gaps.is_empty() {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len() + gaps.len() * 3);
+    let mut last = 0;
+    for g in gaps {
+        out.push_str(&t[last..g]);
+        out.push('、');
+        last = g;
+    }
+    out.push_str(&t[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Normalises a deadline to a date where it denotes a day.
 pub(crate) fn deadline_date(text: &str, year: Option<i32>) -> Option<String> {
     static MONTH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)(?:前|之前)?$").unwrap());
@@ -407,12 +471,12 @@ fn stated_rules(texts: &[&str]) -> Clause {
     c
 }
 
-pub(crate) fn tasks(items: &[Item], texts: &[&str], year: Option<i32>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
+pub(crate) fn tasks(input: &str, items: &[Item], texts: &[&str], year: Option<i32>, diags: &mut Vec<Diagnostic>) -> Vec<Task> {
     let stated = stated_rules(texts);
     let mut parsed: Vec<(usize, Vec<Clause>)> = Vec::new();
     for (k, item) in items.iter().enumerate() {
         // Only the item's own text: a sub-item's clause is the sub-item's.
-        let cl = clauses_of(&item.text.text);
+        let cl = clauses_of(&with_unit_gaps(&item.text, input));
         if !cl.is_empty() {
             parsed.push((k, cl));
         }
@@ -617,6 +681,10 @@ mod tests {
         assert_eq!(split_units("湘潭县政务公开和政务服务工作领导小组办公室"), ["湘潭县政务公开和政务服务工作领导小组办公室"]);
         assert_eq!(split_units("各乡镇党委和人民政府"), ["各乡镇党委和人民政府"]);
         assert_eq!(split_units("县国防动员办（县人防办）、县财政局"), ["县国防动员办（县人防办）", "县财政局"]);
+        assert_eq!(split_units("市发改委、各辖市、区人民政府"), ["市发改委", "各辖市、区人民政府"]);
+        let c = clause("责任单位：市经信局（牵头）、市商务局");
+        assert_eq!(c.lead, ["市经信局"]);
+        assert_eq!(c.responsible, ["市经信局", "市商务局"]);
     }
 
     #[test]

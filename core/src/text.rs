@@ -50,6 +50,12 @@ impl Mapped {
         i > 0 && i < self.len() && self.starts[i] > self.ends[i - 1]
     }
 
+    /// The original byte range between cleaned byte `i` and the char before
+    /// it, when something was dropped there.
+    pub fn dropped_before(&self, i: usize) -> Option<(usize, usize)> {
+        self.gap_before(i).then(|| (self.ends[i - 1] as usize, self.starts[i] as usize))
+    }
+
     /// Appends `other[range]` with its mapping.
     pub fn push_from(&mut self, other: &Mapped, range: std::ops::Range<usize>) {
         self.text.push_str(&other.text[range.clone()]);
