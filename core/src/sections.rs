@@ -61,6 +61,15 @@ pub(crate) fn marker_at(t: &str) -> Option<(u8, u32, usize)> {
     let skip_space = |i: usize| if b.get(i) == Some(&b' ') { i + 1 } else { i };
     match c0 {
         '①'..='⑳' => Some((5, c0 as u32 - '①' as u32 + 1, c0.len_utf8())),
+        // `第一条` (articles of measures and rules), read as level one.
+        '第' => {
+            let (end, n) = run('第'.len_utf8(), 3, cn_digit_char);
+            if n == 0 || !t[end..].starts_with('条') {
+                return None;
+            }
+            let value = cn_number(&t['第'.len_utf8()..end])?;
+            Some((1, value, skip_space(end + '条'.len_utf8())))
+        }
         '（' | '(' => {
             let i = skip_space(c0.len_utf8());
             let first = t[i..].chars().next()?;
@@ -359,6 +368,8 @@ mod tests {
         assert_eq!(marker_at("3、加快"), Some((3, 3, "3、".len())));
         assert_eq!(marker_at("（3）加快"), Some((4, 3, "（3）".len())));
         assert_eq!(marker_at("②加快"), Some((5, 2, "②".len())));
+        assert_eq!(marker_at("第十二条 加快"), Some((1, 12, "第十二条 ".len())));
+        assert_eq!(marker_at("第一批"), None);
         assert_eq!(marker_at("2.86万亩"), None);
         assert_eq!(marker_at("2023年"), None);
     }

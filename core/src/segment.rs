@@ -269,7 +269,10 @@ fn find_anchors(layout: &Layout, content: &[usize]) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
     let mut p = 0;
     while p < content.len() {
-        if let Some(a) = title_block_at(layout, content, p) {
+        // A number line already claimed by the previous title block (printed
+        // after it) cannot also be this one's number printed before it.
+        let floor = out.last().map_or(0, |a: &Anchor| a.last.max(a.number.unwrap_or(0)) + 1);
+        if let Some(a) = title_block_at(layout, content, p, floor) {
             p = a.last.max(a.number.unwrap_or(0)) + 1;
             out.push(a);
         } else {
@@ -281,7 +284,7 @@ fn find_anchors(layout: &Layout, content: &[usize]) -> Vec<Anchor> {
 }
 
 /// Tries to read a title block starting at content position `p`.
-fn title_block_at(layout: &Layout, content: &[usize], p: usize) -> Option<Anchor> {
+fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) -> Option<Anchor> {
     let text = |q: usize| layout.text(content[q]);
     let first = text(p);
     // Optional issuer line(s) above the 关于 line.
@@ -338,8 +341,8 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize) -> Option<Anchor
     let number_after = (last + 1 < content.len() && cut.is_none())
         .then(|| last + 1)
         .filter(|&n| number_line(text(n)).is_some());
-    let number_before = (p >= 1).then(|| p - 1).filter(|&n| number_line(text(n)).is_some()).or_else(|| {
-        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| number_line(text(n)).is_some())
+    let number_before = (p >= 1).then(|| p - 1).filter(|&n| n >= floor && number_line(text(n)).is_some()).or_else(|| {
+        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| n >= floor && number_line(text(n)).is_some())
     });
     let number = number_after.or(number_before);
     if !is_document_title(&title, number.is_some()) {
