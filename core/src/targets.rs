@@ -32,6 +32,25 @@ const KEEP_VERBS: &[&str] = &["增长", "下降", "降低", "新增", "减少", 
 const LEAD_WORDS: &[&str] = &["确保", "力争", "争取", "实现", "完成", "全县", "全市", "全省", "全区", "全年", "其中", "累计", "年内", "共"];
 
 pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
+    let mut out = found(paras);
+    // A heading that states the target and the sentence that repeats it
+    // (`一、新增城镇就业6万人` … `新增城镇就业6万人以上`) give one target: the
+    // one with a qualifier, else the first.
+    let mut keep: Vec<Target> = Vec::with_capacity(out.len());
+    for t in out.drain(..) {
+        match keep.iter_mut().find(|k| k.indicator == t.indicator && k.value == t.value && k.unit == t.unit) {
+            Some(k) => {
+                if k.qualifier.is_none() && t.qualifier.is_some() {
+                    *k = t;
+                }
+            }
+            None => keep.push(t),
+        }
+    }
+    keep
+}
+
+fn found(paras: &[Para]) -> Vec<Target> {
     let mut out = Vec::new();
     for p in paras {
         let t = &p.text.text;

@@ -1375,7 +1375,6 @@ fn p4_luoyang_jihua_columns() {
 /// `一、新增城镇就业6万人` and `全年新增城镇就业6万人以上` state one
 /// indicator; the README promises one target per indicator.
 #[test]
-#[ignore = "parser gap: targets (one indicator from heading and body gives two targets)"]
 fn p4_luoyang_jihua_columns_targets() {
     let (_, p) = load("p4_luoyang_jihua_columns.txt");
     let d = p
