@@ -5,7 +5,8 @@
 //!
 //! * page numbers (`·· 10`, `- 3 -`, `—3—`, `第3页`);
 //! * running page headers: short lines that stand at the top of two or more
-//!   pages with the same text (found generically, no word list);
+//!   pages with the same text (found generically, no word list), or a
+//!   gazette/file-series line (`…公报`, `…文件`, `第N期`) at a page top;
 //! * web chrome (扫一扫, 【关闭窗口】, breadcrumbs) and metadata-table rows
 //!   (索引号, 发布日期 …) from a generic list of labels;
 //! * crawler duplication: a line, or the whole text, repeated twice in a row.
