@@ -136,8 +136,9 @@ pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
     if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 150) {
         return None;
     }
-    let last = &list[parts.last()?.clone()];
-    is_addressee(last).then_some(colon)
+    // Every part names a body (or a class of them: `各县（市、区）`).
+    let body = |r: &std::ops::Range<usize>| is_addressee(&list[r.clone()]) || list[r.clone()].starts_with('各');
+    parts.iter().all(body).then_some(colon)
 }
 
 /// Segments the layout's content lines into documents.
@@ -227,6 +228,24 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
         if let Some(q) = (floor..=s).rev().find(|&q| layout.lines[content[q]].page_start) {
             if q < s && (q..s).any(|p| belongs_to(text(p), a)) {
                 s = q;
+            }
+        }
+        // A 印发 notice whose enclosed text began on the page before its
+        // title block (the gazette printed the plan's first page first): the
+        // page that opens with the enclosed title belongs here too.
+        let enclosed: Vec<String> = enclosed_titles(&a.title).iter().map(|t| title_core(t)).collect();
+        if !enclosed.is_empty() && layout.lines[content[s]].page_start {
+            let opens_enclosed = |q: usize| {
+                let one = title_core(text(q));
+                let two = if q + 1 < content.len() { title_core(&format!("{}{}", text(q), text(q + 1))) } else { String::new() };
+                enclosed.iter().any(|e| *e == one || *e == two)
+            };
+            if let Some(q) = (floor..s).rev().take(80).find(|&q| is_title_line(text(q)) && opens_enclosed(q)) {
+                let top = (floor..=q).rev().find(|&r| layout.lines[content[r]].page_start).unwrap_or(q);
+                // Only when nothing but that page stands between.
+                if (top..s).filter(|&r| layout.lines[content[r]].page_start).count() <= 2 {
+                    s = top;
+                }
             }
         }
         starts.push(s);
@@ -478,7 +497,11 @@ fn find_cover(layout: &Layout, content: &[usize], rest: &[usize], roles: &[Role]
                 joined.push_str(text(rest[j]));
                 if recipients_prefix(&joined).is_some() {
                     // Must reach a date within eight lines.
-                    let date = (j + 1..(j + 9).min(rest.len())).find(|&k| roles[rest[k] - s] == Role::Date)?;
+                    let mut date = (j + 1..(j + 9).min(rest.len())).find(|&k| roles[rest[k] - s] == Role::Date)?;
+                    // A 附注 such as （此件公开发布） right after the date goes with it.
+                    while date + 1 < rest.len() && is_note_line(text(rest[date + 1])) {
+                        date += 1;
+                    }
                     let mut c0 = i;
                     while c0 > 0 && roles[rest[c0 - 1] - s] == Role::EnclosedTitle {
                         c0 -= 1;
@@ -500,6 +523,11 @@ fn find_cover(layout: &Layout, content: &[usize], rest: &[usize], roles: &[Role]
         i += 1;
     }
     None
+}
+
+/// A 附注 line: `（此件公开发布）`.
+fn is_note_line(t: &str) -> bool {
+    (t.starts_with('（') || t.starts_with('(')) && (t.ends_with('）') || t.ends_with(')')) && ["此件", "本件", "此文", "本文"].iter().any(|w| t.contains(w)) && char_len(t) <= 30
 }
 
 /// Titles issued by a 印发/转发 notice: 《X》 in the title, or the X of
