@@ -112,7 +112,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             })
             .collect();
         d.targets = targets::targets(&paras);
-        d.appointments = people::appointments(&paras, &mut out.diagnostics);
+        d.appointments = people::appointments(text, &layout, &paras, &mut out.diagnostics);
         d.division = people::division(&paras, &items);
         out.documents.push(d);
     }

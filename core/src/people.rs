@@ -154,9 +154,83 @@ static REMOVE_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去([\p{
 static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)(?:同志)?不再担任(.+?)职务$").unwrap());
 static CONCURRENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志兼任(.+)$").unwrap());
 
-/// Reads the appointments of a document.
-pub(crate) fn appointments(paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
+/// Columns of a personnel table: which column holds the name, the old post
+/// and the new post.
+struct TableColumns {
+    name: usize,
+    old: Option<usize>,
+    new: Option<usize>,
+}
+
+/// `姓名  原职务  新职务`: a table header, read from the line as printed
+/// (columns are separated by two or more spaces or a tab).
+fn table_header(cells: &[String]) -> Option<TableColumns> {
+    let name = cells.iter().position(|c| c == "姓名")?;
+    let old = cells.iter().position(|c| c.starts_with('原') || c.starts_with("现任") || c == "现职务");
+    let new = cells.iter().position(|c| c.starts_with('新') || c.starts_with("拟任") || c == "任职" || c == "任命职务");
+    (old.is_some() || new.is_some()).then_some(TableColumns { name, old, new })
+}
+
+/// The cells of a printed line: split at runs of two or more blanks or a tab;
+/// single blanks inside a cell (padding in `李　娜`) are dropped.
+fn cells(line: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut blanks = String::new();
+    for c in line.chars() {
+        if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
+            blanks.push(c);
+            continue;
+        }
+        if !blanks.is_empty() {
+            if blanks.chars().count() >= 2 || blanks.contains('\t') {
+                out.push(std::mem::take(&mut cur));
+            }
+            blanks.clear();
+        }
+        cur.push(c);
+    }
+    out.push(cur);
+    out.into_iter().filter(|c| !c.is_empty()).collect()
+}
+
+/// Rows of a personnel table printed one per line.
+fn table_rows(input: &str, layout: &crate::layout::Layout, paras: &[Para], out: &mut Vec<Appointment>) {
+    let mut cols: Option<TableColumns> = None;
+    for p in paras {
+        for &i in &p.lines {
+            let l = &layout.lines[i];
+            let printed = &input[l.start..l.end];
+            let row = cells(printed);
+            if let Some(h) = table_header(&row) {
+                cols = Some(h);
+                continue;
+            }
+            let Some(c) = &cols else { continue };
+            if printed.contains(['。', '；']) || row.len() < 2 {
+                cols = None;
+                continue;
+            }
+            let Some(name) = row.get(c.name).filter(|n| is_name(n)) else {
+                cols = None;
+                continue;
+            };
+            let span = Span::new(l.start, l.end);
+            if let Some(post) = c.new.and_then(|k| row.get(k)) {
+                push(out, Action::Appoint, std::slice::from_ref(name), post, None, span.clone());
+            }
+            if let Some(post) = c.old.and_then(|k| row.get(k)) {
+                push(out, Action::Remove, std::slice::from_ref(name), post, None, span);
+            }
+        }
+    }
+}
+
+/// Reads the appointments of a document.
+pub(crate) fn appointments(input: &str, layout: &crate::layout::Layout, paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
+    let mut out = Vec::new();
+    let mut rows = Vec::new();
+    table_rows(input, layout, paras, &mut rows);
     // Mode set by a list header `任命：` / `免去：`.
     let mut mode: Option<Action> = None;
     for p in paras {
@@ -184,6 +258,11 @@ pub(crate) fn appointments(paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<A
             }
             read_clause(&t[from..range.end], from, &p.text, &mut mode, &mut out, diags);
         }
+    }
+    // Table rows in reading order among the sentences.
+    if !rows.is_empty() {
+        out.extend(rows);
+        out.sort_by_key(|a| a.span.start);
     }
     out
 }
@@ -604,9 +683,19 @@ mod tests {
     }
 
     fn acts(text: &[&str]) -> Vec<(Action, String, String, Option<String>)> {
+        let joined = text.join("\n");
+        let layout = crate::layout::layout(&joined);
         let paras: Vec<Para> = text.iter().map(|s| para(s)).collect();
         let mut d = Vec::new();
-        appointments(&paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
+        appointments(&joined, &layout, &paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
+    }
+
+    #[test]
+    fn table_of_posts() {
+        let row = cells("　　李　娜  区妇幼保健院副院长  区卫生健康局副局长");
+        assert_eq!(row, ["李娜", "区妇幼保健院副院长", "区卫生健康局副局长"]);
+        let h = table_header(&cells("姓名  原职务  新职务")).unwrap();
+        assert_eq!((h.name, h.old, h.new), (0, Some(1), Some(2)));
     }
 
     #[test]

@@ -1619,7 +1619,6 @@ fn r3_nanhu_table_shiyongqi() {
 /// an appointment; a removal from the 原职务 is open (implied, not printed
 /// as 免去), but when given it must name the 原职务.
 #[test]
-#[ignore = "parser gap: a flattened `姓名 原职务 新职务` table in a personnel notice is not read"]
 fn r3_nanhu_table_rows() {
     let (text, p) = load("r3_nanhu_table_shiyongqi.txt");
     let mut e = Errs::default();
