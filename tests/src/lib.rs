@@ -111,3 +111,36 @@ pub fn render(input: &str, p: &gongwen::Parse) -> String {
     }
     o
 }
+
+/// Mismatches of one test, collected and reported together at the end, so
+/// that one run shows every wrong field of a document.
+#[derive(Default)]
+pub struct Errs(pub Vec<String>);
+
+impl Errs {
+    /// Records a mismatch when `got != want`.
+    pub fn eq<T: PartialEq + std::fmt::Debug + ?Sized>(&mut self, what: &str, got: &T, want: &T) {
+        if got != want {
+            self.0.push(format!("{what}: expected {want:?}, got {got:?}"));
+        }
+    }
+    /// Records a mismatch unless `got` is one of `wants` (values the
+    /// contract leaves open).
+    pub fn any<T: PartialEq + std::fmt::Debug + ?Sized>(&mut self, what: &str, got: &T, wants: &[&T]) {
+        if !wants.contains(&got) {
+            self.0.push(format!("{what}: expected one of {wants:?}, got {got:?}"));
+        }
+    }
+    /// Records `detail` unless `ok`.
+    pub fn check(&mut self, what: &str, ok: bool, detail: String) {
+        if !ok {
+            self.0.push(format!("{what}: {detail}"));
+        }
+    }
+    /// Panics with every mismatch recorded, if any.
+    pub fn finish(self, name: &str) {
+        if !self.0.is_empty() {
+            panic!("{name}: {} mismatch(es):\n  - {}", self.0.len(), self.0.join("\n  - "));
+        }
+    }
+}

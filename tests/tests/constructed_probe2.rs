@@ -23,8 +23,7 @@
 
 use gongwen::Action::{self, Appoint, Remove};
 use gongwen::{parse, Document, Options, Parse, Task};
-use gongwen_corpus_tests::read_corpus;
-use std::fmt::Debug;
+use gongwen_corpus_tests::{read_corpus, Errs};
 
 // ---------------------------------------------------------------------------
 // helpers
@@ -49,38 +48,6 @@ fn titles(p: &Parse) -> Vec<&str> {
     p.documents.iter().map(|d| d.title.as_str()).collect()
 }
 
-/// Collected mismatches of one test; reported together at the end.
-#[derive(Default)]
-struct Errs(Vec<String>);
-
-impl Errs {
-    fn eq<T: PartialEq + Debug + ?Sized>(&mut self, what: &str, got: &T, want: &T) {
-        if got != want {
-            self.0
-                .push(format!("{what}: expected {want:?}, got {got:?}"));
-        }
-    }
-    fn any<T: PartialEq + Debug + ?Sized>(&mut self, what: &str, got: &T, wants: &[&T]) {
-        if !wants.contains(&got) {
-            self.0
-                .push(format!("{what}: expected one of {wants:?}, got {got:?}"));
-        }
-    }
-    fn check(&mut self, what: &str, ok: bool, detail: String) {
-        if !ok {
-            self.0.push(format!("{what}: {detail}"));
-        }
-    }
-    fn finish(self, name: &str) {
-        if !self.0.is_empty() {
-            panic!(
-                "{name}: {} mismatch(es):\n  - {}",
-                self.0.len(),
-                self.0.join("\n  - ")
-            );
-        }
-    }
-}
 
 /// Checks the document count; returns the documents to check in order. When
 /// the count is wrong the documents whose titles match are still checked
