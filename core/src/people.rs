@@ -516,23 +516,11 @@ fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
 /// dropping the closing `等` and `工作`.
 fn bodies(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches(['。', '；', ';']);
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut cur = String::new();
-    for c in list.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            _ => {}
-        }
-        if depth <= 0 && matches!(c, '、' | '，' | ',') {
-            out.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
-        }
-    }
-    out.push(cur);
-    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    crate::text::split_outside_brackets(list, &['、', '，', ','])
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn read_duties<'a>(a: &mut Assignment, text: &'a str) {

@@ -15,7 +15,7 @@ use regex::Regex;
 
 use crate::model::{Deadline, Diagnostic, Level, Span, Task};
 use crate::sections::Item;
-use crate::text::char_len;
+use crate::text::{char_len, outside_brackets, split_outside_brackets};
 use crate::values::{days_in_month, is_org};
 
 /// What one clause says.
@@ -68,22 +68,8 @@ fn looks_like_clause(t: &str) -> bool {
 /// between two complete bodies (`县人力资源和社会保障局` stays one), never
 /// inside brackets. `等` closes a list.
 pub(crate) fn split_units(s: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in s.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            _ => {}
-        }
-        if depth <= 0 && matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | ' ') {
-            parts.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
-        }
-    }
-    parts.push(cur);
+    let parts: Vec<String> =
+        split_outside_brackets(s, &['、', '，', ',', '；', ';', '/', ' ']).into_iter().map(str::to_string).collect();
     // `各辖市、区人民政府`: a bare place shares the body named after it.
     let mut merged: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
@@ -197,26 +183,6 @@ fn free_units(sentence: &str, c: &mut Clause) {
         }
         from = at + word.len();
     }
-}
-
-/// Splits on `seps` outside brackets.
-fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth -= 1,
-            _ if depth <= 0 && seps.contains(&c) => {
-                out.push(&s[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    out.push(&s[start..]);
-    out
 }
 
 /// Parses the inside of a clause.
@@ -348,17 +314,7 @@ fn clauses_of(t: &str) -> Vec<Clause> {
         .collect();
     if !out.is_empty() && out.iter().all(|c| c.deadline.is_none() && c.default_deadline.is_none()) {
         // Only outside brackets: a clause's own text was read above.
-        let mut outside = String::with_capacity(t.len());
-        let mut depth = 0;
-        for ch in t.chars() {
-            match ch {
-                '（' | '(' => depth += 1,
-                '）' | ')' if depth > 0 => depth -= 1,
-                _ if depth == 0 => outside.push(ch),
-                _ => {}
-            }
-        }
-        if let Some(m) = LOOSE_DEADLINE.captures(&outside) {
+        if let Some(m) = LOOSE_DEADLINE.captures(&outside_brackets(t)) {
             out[0].deadline = Some(m[1].to_string());
         }
     }
@@ -446,17 +402,7 @@ fn stated_rules(texts: &[&str]) -> Clause {
     for t in texts {
         // Blank out bracketed groups: rules inside clauses apply from where
         // they stand and are read with their clause.
-        let mut outside = String::with_capacity(t.len());
-        let mut depth = 0;
-        for ch in t.chars() {
-            match ch {
-                '（' | '(' => depth += 1,
-                '）' | ')' if depth > 0 => depth -= 1,
-                _ if depth == 0 => outside.push(ch),
-                _ => {}
-            }
-        }
-        for sentence in outside.split(['。', '；']) {
+        for sentence in outside_brackets(t).split(['。', '；']) {
             if FIRST_IS_LEAD.is_match(sentence) {
                 c.first_is_lead = true;
             }

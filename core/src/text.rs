@@ -147,6 +147,41 @@ pub(crate) fn clean_str(s: &str) -> Mapped {
     m
 }
 
+/// Splits `s` on any of `seps` that stands outside （） brackets.
+pub(crate) fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ if depth <= 0 && seps.contains(&c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// `s` without its bracketed groups (nested brackets included).
+pub(crate) fn outside_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0;
+    for ch in s.chars() {
+        match ch {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Removes every whitespace character.
 pub(crate) fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !is_space(*c) && *c != '\n').collect()
