@@ -99,14 +99,17 @@ pub(crate) fn layout(input: &str) -> Layout {
     // Page starts.
     let marks = leading_space_lines >= 3;
     for i in 0..out.lines.len() {
-        let t = out.text(i).to_string();
-        if PAGE_NUMBER.is_match(&t) {
-            out.lines[i].furniture = Some(FurnitureKind::PageNumber);
-        } else if WEB_CHROME.is_match(&t) {
-            out.lines[i].furniture = Some(FurnitureKind::WebChrome);
-        } else if METADATA.is_match(&t) {
-            out.lines[i].furniture = Some(FurnitureKind::Metadata);
-        }
+        let t = out.text(i);
+        let kind = if PAGE_NUMBER.is_match(t) {
+            Some(FurnitureKind::PageNumber)
+        } else if WEB_CHROME.is_match(t) {
+            Some(FurnitureKind::WebChrome)
+        } else if METADATA.is_match(t) {
+            Some(FurnitureKind::Metadata)
+        } else {
+            None
+        };
+        out.lines[i].furniture = kind;
     }
     for (i, &leading) in raw_leading.iter().enumerate() {
         let after_number = i > 0 && out.lines[i - 1].furniture == Some(FurnitureKind::PageNumber);
@@ -120,7 +123,11 @@ pub(crate) fn layout(input: &str) -> Layout {
             out.furniture.push(Furniture { kind, text: input[l.start..l.end].to_string(), span: Span::new(l.start, l.end) });
         }
     }
-    // Keep furniture in input order (duplicates were pushed during marking).
+    // Keep furniture in input order (duplicates were pushed during marking,
+    // without their text).
+    for f in out.furniture.iter_mut().filter(|f| f.text.is_empty()) {
+        f.text = input.get(f.span.start..f.span.end).unwrap_or("").to_string();
+    }
     out.furniture.sort_by_key(|f| f.span.start);
     let headers = out.furniture.iter().filter(|f| f.kind == FurnitureKind::PageHeader).count();
     if headers > 0 {
