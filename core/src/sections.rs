@@ -142,7 +142,7 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
             let last = *cuts.last().unwrap_or(&0);
             let heading_so_far = &t[last..i];
             let after_heading = marker_at(heading_so_far).is_some()
-                && heading_so_far.chars().count() <= 40
+                && heading_so_far.chars().nth(40).is_none()
                 && !heading_so_far.contains(['。', '，', '；']);
             if !after_sentence && !after_heading {
                 continue;
@@ -162,13 +162,15 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
         }
         // Text after a closing bracket and a column gap (`…负责）　　政策解读：…`
         // on a crawled line) is a piece of its own.
+        let mut clause_ends = ClauseEnds::default();
         for (i, c) in t.char_indices() {
+            let clause_before = clause_ends.step(t, i, c);
             if c == ' ' && t[..i].ends_with(['）', ')']) && i + 1 < t.len() {
                 cuts.push(i + 1);
             } else if i > 0
                 && t[..i].ends_with(['）', ')'])
                 && !matches!(c, '。' | '，' | '；' | '、' | '：' | ' ' | '）' | ')' | '（' | '(')
-                && clause_like(&t[..i])
+                && clause_before
             {
                 // `…(省工业和信息化厅负责)政策解读：…`
                 cuts.push(i);
@@ -333,11 +335,37 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
     out
 }
 
+/// Words that make a bracketed group a responsibility clause.
+const CLAUSE_WORDS: &[&str] = &["负责", "牵头", "责任单位", "配合", "指导", "责任部门", "牵头单位"];
+
 /// Does the text end with a bracketed responsibility clause?
 pub(crate) fn clause_like(t: &str) -> bool {
     let Some(i) = t.rfind(['（', '(']) else { return false };
     let inner = &t[i..];
-    ["负责", "牵头", "责任单位", "配合", "指导", "责任部门", "牵头单位"].iter().any(|w| inner.contains(w))
+    CLAUSE_WORDS.iter().any(|w| inner.contains(w))
+}
+
+/// [`clause_like`] of every prefix of a text in one forward pass: the last
+/// opening bracket and the latest start of a clause word seen so far.
+#[derive(Default)]
+struct ClauseEnds {
+    open: Option<usize>,
+    word: Option<usize>,
+}
+
+impl ClauseEnds {
+    /// Called for each char `c` at byte `i` of `t` in order: is
+    /// `clause_like(&t[..i])`?
+    fn step(&mut self, t: &str, i: usize, c: char) -> bool {
+        let before = &t[..i];
+        let start = CLAUSE_WORDS.iter().filter(|w| before.ends_with(*w)).map(|w| i - w.len()).max();
+        self.word = self.word.max(start);
+        let like = self.open.is_some_and(|o| self.word.is_some_and(|w| w >= o));
+        if matches!(c, '（' | '(') {
+            self.open = Some(i);
+        }
+        like
+    }
 }
 
 /// The lead sentence without its closing 。 (and without a trailing clause).

@@ -56,7 +56,7 @@ const SHAPES: &[Shape] = &[
     }),
     // A 1 MB unit list in a clause at 4n.
     ("unit list in a clause", 22_000, |n| format!("一、加强管理（责任单位：{}某某局）\n", "某某局、".repeat(n))),
-    ("closing bracket then text", 40_000, |n| "）关".repeat(n)),
+    ("closing bracket then text", 100_000, |n| "）关".repeat(n)),
     ("concurrent posts", 40_000, |n| format!("一、张三主任：主持全面工作。{}\n", "兼任，".repeat(n))),
     ("digits", 250_000, |n| "1234567890".repeat(n / 10)),
     ("dates", 20_000, |n| "2024年1月1日".repeat(n)),
