@@ -1,6 +1,6 @@
 //! Stage 1: normalisation with an offset map.
 //!
-//! [`Mapped`] is a cleaned string in which every byte remembers the range of
+//! [`Mapped`] is a cleaned string in which every char remembers the range of
 //! the original input it came from, so any range of cleaned text maps back
 //! to a [`Span`] of the caller's input. Cleaning:
 //!
@@ -12,55 +12,110 @@
 //! * any other whitespace run (U+3000, tabs, long runs: column separators
 //!   and paragraph indents of crawled pages) becomes one ASCII space.
 //!
-//! Invariant: `starts.len() == ends.len() == text.len()`, and for every
-//! byte `i`, `starts[i] < ends[i]` are char boundaries of the input.
+//! The map is kept per char boundary, not per byte: at each boundary `k`
+//! of the cleaned text, `left(k)` is the original end of the char before
+//! and `right(k)` the original start of the char after (they differ where
+//! something was dropped). It is stored run-length: a [`Mark`] only where
+//! the boundary is not the previous mark shifted by the same distance in
+//! both texts (a folded char, a dropped space, a line break), so plain text
+//! costs nothing beyond its bytes.
 
 use crate::model::Span;
 
-/// Cleaned text plus, for every byte, the original byte range it came from.
+/// A boundary of the cleaned text that does not follow from the mark
+/// before it.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    /// Cleaned byte offset (a char boundary).
+    at: u32,
+    /// Original end of the char before `at`.
+    left: u32,
+    /// Original start of the char after `at`.
+    right: u32,
+}
+
+/// Cleaned text plus, for every char, the original byte range it came from.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Mapped {
     pub text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Marks in increasing `at`; the first one is at 0 when text is not empty.
+    marks: Vec<Mark>,
+    /// Original end of the last char.
+    end: u32,
 }
 
 impl Mapped {
     pub fn with_capacity(n: usize) -> Mapped {
-        Mapped { text: String::with_capacity(n), starts: Vec::with_capacity(n), ends: Vec::with_capacity(n) }
+        Mapped { text: String::with_capacity(n), ..Mapped::default() }
     }
 
     pub fn len(&self) -> usize {
         self.text.len()
     }
 
+    /// `(left, right)` at char boundary `k` (`k <= len`).
+    fn at(&self, k: usize) -> (usize, usize) {
+        if k >= self.len() {
+            return (self.end as usize, self.end as usize);
+        }
+        let i = self.marks.partition_point(|m| m.at as usize <= k);
+        let Some(m) = i.checked_sub(1).and_then(|i| self.marks.get(i)) else { return (0, 0) };
+        if m.at as usize == k {
+            (m.left as usize, m.right as usize)
+        } else {
+            let p = m.right as usize + (k - m.at as usize);
+            (p, p)
+        }
+    }
+
+    /// Sets the boundary at the current end: the char before ended at
+    /// `self.end`, the next one starts at `right`. A mark is kept only when
+    /// the last mark does not already imply it.
+    fn open_boundary(&mut self, right: usize) {
+        let k = self.len();
+        let left = if k == 0 { right } else { self.end as usize };
+        let implied = self.marks.last().is_some_and(|m| left == right && m.right as usize + (k - m.at as usize) == right);
+        if !implied {
+            self.marks.push(Mark { at: k as u32, left: left as u32, right: right as u32 });
+        }
+    }
+
     /// Appends `c`, standing for original bytes `start..end`.
     pub fn push(&mut self, c: char, start: usize, end: usize) {
-        let n = c.len_utf8();
+        self.open_boundary(start);
         self.text.push(c);
-        for _ in 0..n {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
-        }
+        self.end = end as u32;
     }
 
     /// Did the original input have something (a dropped space) between
     /// cleaned byte `i` and the char before it?
     pub fn gap_before(&self, i: usize) -> bool {
-        i > 0 && i < self.len() && self.starts[i] > self.ends[i - 1]
+        self.dropped_before(i).is_some()
     }
 
     /// The original byte range between cleaned byte `i` and the char before
     /// it, when something was dropped there.
     pub fn dropped_before(&self, i: usize) -> Option<(usize, usize)> {
-        self.gap_before(i).then(|| (self.ends[i - 1] as usize, self.starts[i] as usize))
+        if i == 0 || i >= self.len() {
+            return None;
+        }
+        let (left, right) = self.at(i);
+        (right > left).then_some((left, right))
     }
 
-    /// Appends `other[range]` with its mapping.
+    /// Appends `other[range]` (a range of char boundaries) with its mapping.
     pub fn push_from(&mut self, other: &Mapped, range: std::ops::Range<usize>) {
+        if range.start >= range.end {
+            return;
+        }
+        self.open_boundary(other.at(range.start).1);
+        let base = self.len();
+        let first = other.marks.partition_point(|m| m.at as usize <= range.start);
+        for m in other.marks[first..].iter().take_while(|m| (m.at as usize) < range.end) {
+            self.marks.push(Mark { at: (base + m.at as usize - range.start) as u32, ..*m });
+        }
         self.text.push_str(&other.text[range.clone()]);
-        self.starts.extend_from_slice(&other.starts[range.clone()]);
-        self.ends.extend_from_slice(&other.ends[range]);
+        self.end = other.at(range.end).0 as u32;
     }
 
     /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
@@ -74,10 +129,10 @@ impl Mapped {
             b -= 1;
         }
         if a >= b {
-            let p = if a < self.len() { self.starts[a] } else { self.ends.last().copied().unwrap_or(0) } as usize;
+            let p = if a < self.len() { self.at(a).1 } else { self.end as usize };
             return Span::new(p, p);
         }
-        Span::new(self.starts[a] as usize, self.ends[b - 1] as usize)
+        Span::new(self.at(a).1, self.at(b).0)
     }
 }
 
@@ -229,6 +284,37 @@ mod tests {
         let sp = m.span(0..m.len());
         assert_eq!(&src[sp.start..sp.end], src);
         assert_eq!(clean_str("１．加强").text, "1.加强");
+    }
+
+    #[test]
+    fn run_length_map_agrees_with_a_map_per_char() {
+        // (char, original start, end): plain text, a folded digit, a dropped
+        // space, a collapsed run, a zero-width join, a line break.
+        let pushed = [
+            ('王', 0, 3), ('利', 4, 7), ('2', 7, 10), ('0', 10, 11), (' ', 11, 14), ('年', 14, 17),
+            (' ', 17, 17), ('a', 17, 18), ('\n', 18, 18), ('各', 19, 22), ('乡', 22, 25),
+        ];
+        let mut m = Mapped::default();
+        let mut reference: Vec<(usize, usize, usize)> = Vec::new(); // (clean at, start, end)
+        for &(c, a, b) in &pushed {
+            reference.push((m.len(), a, b));
+            m.push(c, a, b);
+        }
+        let char_at = |i: usize| reference.iter().position(|r| r.0 == i);
+        for (x, &(i, s, _)) in reference.iter().enumerate() {
+            assert_eq!(m.gap_before(i), x > 0 && s > reference[x - 1].2, "gap before {i}");
+            for &(j, _, _) in &reference[x + 1..] {
+                // The reference span: first to last char that is not blank.
+                let inner: Vec<_> = reference[x..char_at(j).unwrap()].iter().filter(|r| !matches!(m.text.as_bytes()[r.0], b' ' | b'\n')).collect();
+                let (Some(f), Some(l)) = (inner.first(), inner.last()) else { continue };
+                let want = Span::new(f.1, l.2);
+                assert_eq!(m.span(i..j), want, "{i}..{j}");
+                // A copy of the range maps the same.
+                let mut copy = Mapped::default();
+                copy.push_from(&m, i..j);
+                assert_eq!(copy.span(0..copy.len()), want, "copy of {i}..{j}");
+            }
+        }
     }
 
     #[test]
