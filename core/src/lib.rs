@@ -62,11 +62,12 @@ pub struct Options {
 /// find furniture ([`layout`]), segment into documents ([`segment`]), then
 /// extract each document's header elements ([`header`]).
 pub fn parse(text: &str, options: &Options) -> Parse {
-    let layout = layout::layout(text);
+    let mut layout = layout::layout(text);
     let seg = segment::segment(&layout);
     let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
-    out.diagnostics.extend(layout.diagnostics.iter().cloned());
-    out.furniture = layout.furniture.clone();
+    out.diagnostics.append(&mut layout.diagnostics);
+    out.furniture = std::mem::take(&mut layout.furniture);
+    out.documents.reserve_exact(seg.docs.len());
     if seg.content.is_empty() {
         out.diagnostics.push(Diagnostic {
             level: Level::Warning,

@@ -200,10 +200,10 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
         }
         anchors.push(b);
     }
-    let mut seg = Segmented { content: content.clone(), ..Segmented::default() };
     if content.is_empty() {
-        return seg;
+        return Segmented { content, ..Segmented::default() };
     }
+    let mut seg = Segmented { docs: Vec::with_capacity(anchors.len().max(1)), ..Segmented::default() };
     // Start position of each document.
     let mut starts: Vec<usize> = Vec::new();
     for a in &anchors {
@@ -269,6 +269,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
         let anchor = anchor_at(s).filter(|a| a.first < e).cloned();
         seg.docs.push(order_document(layout, &content, s, e, anchor));
     }
+    seg.content = content;
     seg
 }
 
