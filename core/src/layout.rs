@@ -22,6 +22,7 @@ use regex::Regex;
 
 use crate::model::{Diagnostic, Furniture, FurnitureKind, Level, Span};
 use crate::text::{char_len, clean_into, Mapped};
+use crate::vocab::{alternation, vocab};
 
 /// One non-blank physical line.
 #[derive(Clone, Debug)]
@@ -60,12 +61,31 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[·•.\-—－–_~]+ ?(?:第 ?)?\d{1,4}(?: ?页)? ?[·•.\-—－–_~]*|(?:[·•.\-—－–_~]+ ?)?第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?[·•.\-—－–_~]+)$").unwrap()
 });
 
+/// Web chrome, from the labels in `vocab/layout.toml`.
 static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:扫一扫.*|.*【(?:关闭窗口|返回顶部|打印本页|打印|关闭|收藏|纠错)】.*|分享到[:：]?.{0,20}|(?:当前位置|您现在的位置|您的位置|所在位置)[:：].*|(?:字号|字体)[:：]? ?[大中小 ]+.*|打印本页|关闭窗口|返回顶部|(?:浏览|访问|点击)(?:次数|量)[:：].*)$").unwrap()
+    let v = vocab();
+    let words = |k: &str| alternation(&v.list("chrome", k), false);
+    Regex::new(&format!(
+        r"^(?:(?:{openers}).*|.*【(?:{buttons})】.*|(?:{share})[:：]?.{{0,20}}|(?:{location})[:：].*|(?:{size})[:：]? ?[大中小 ]+.*|(?:{buttons})|(?:{counters})[:：].*)$",
+        openers = words("line_openers"),
+        buttons = words("buttons"),
+        share = words("share_labels"),
+        location = words("location_labels"),
+        size = words("size_labels"),
+        counters = words("counter_labels"),
+    ))
+    .expect("chrome labels compile")
 });
 
+/// Metadata rows, from the labels in `vocab/layout.toml`.
 static METADATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:索 ?引 ?号|主题分类|发文机关|成文日期|标 ?题|发文字号|发布日期|主 ?题 ?词|文 ?号|统一编号|实施日期|失效日期|发布机关|文件状态|发布机构|有 ?效 ?性|生成日期|所属主题|信息来源|公开方式|公开范围|公开程序|责任部门|组配分类|体裁分类|服务对象)[:：]|^基本信息$").unwrap()
+    let v = vocab();
+    Regex::new(&format!(
+        r"^(?:{labels})[:：]|^(?:{headings})$",
+        labels = alternation(&v.list("metadata", "labels"), true),
+        headings = alternation(&v.list("metadata", "headings"), false),
+    ))
+    .expect("metadata labels compile")
 });
 
 /// Splits and cleans `input`, marking furniture.

@@ -41,6 +41,7 @@ mod tasks;
 mod text;
 mod units;
 mod values;
+mod vocab;
 
 pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;

@@ -23,7 +23,8 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::text::{char_len, squeeze};
-use crate::values::{document_kind, enclosed_kind, is_addressee, is_org, parse_doc_number, split_bodies, whole_date, DATE};
+use crate::vocab::vocab;
+use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_addressee, is_org, parse_doc_number, split_bodies, whole_date, DATE};
 
 /// What a line is, inside a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +116,8 @@ fn is_document_title(title: &str, has_number: bool) -> bool {
         return true;
     }
     // `河北省人民政府通告`: an issuer followed directly by the 文种.
-    let kind_len = ["通告", "公告", "命令", "令", "决定", "通知", "通报"].iter().find(|k| title.ends_with(*k)).map(|k| k.len());
+    let bare = vocab().list("titles", "after_issuer");
+    let kind_len = bare.iter().find(|k| title.ends_with(k.as_str())).map(|k| k.len());
     kind_len.is_some_and(|k| is_org(&title[..title.len() - k]) && char_len(title) <= 30)
 }
 
@@ -169,7 +171,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
         let core = |t: &str| {
             let t = t.replace('的', "");
             let t = t.trim_start_matches("关于");
-            let kind_len = document_kind(t).map(|_| "通知".len()).or_else(|| enclosed_kind(t).map(|k| k.len())).unwrap_or(0);
+            let kind_len = kind_word_len(t).or_else(|| enclosed_word_len(t)).unwrap_or(0);
             t[..t.len() - kind_len.min(t.len())].to_string()
         };
         let t = core(&anchors[k].title);
@@ -377,8 +379,9 @@ fn split_title_run_on(t: &str) -> Option<usize> {
     // A title is short: look only at the head of a long crawled line.
     for (i, _) in t.match_indices('的').take_while(|(i, _)| *i < 300) {
         let rest = &t[i + '的'.len_utf8()..];
-        for k in ["通知", "意见", "批复", "复函", "决定", "通报", "报告", "请示", "函"] {
-            if let Some(after) = rest.strip_prefix(k) {
+        if let Some(k) = vocab().document_kinds.prefix_of(rest) {
+            let after = &rest[k.end..];
+            {
                 let cut = t.len() - after.len();
                 let head = &t[..cut];
                 if is_title_line(&squeeze(head)) && recipients_prefix(after.trim_start()).is_some() {

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::vocab::vocab;
+
 /// A 发文字号 anywhere in cleaned text: agency, year, serial.
 pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号").unwrap()
@@ -14,27 +16,13 @@ pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static ORDER_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([\p{Han}]{0,12}令) ?第 ?(\d{1,5}) ?号").unwrap());
 
-/// Words that precede a number in running text but are not its agency.
-const LEADING_WORDS: &[&str] = &[
-    "根据", "按照", "依据", "依照", "参照", "对照", "落实", "执行", "贯彻", "印发", "转发", "结合", "见", "据", "按", "依", "经", "和",
-    "及", "与", "或", "以", "的", "文件", "通知", "是", "为", "在", "对", "将", "由", "均", "即",
-];
-
-/// Trims running-text words off the front of a matched agency.
+/// Trims running-text words (`根据`, `印发` … in `vocab/bodies.toml`) off
+/// the front of a matched agency.
 pub(crate) fn trim_agency(agency: &str) -> &str {
+    let words = &vocab().leading_words;
     let mut a = agency;
-    loop {
-        let before = a.len();
-        for w in LEADING_WORDS {
-            if a.len() > w.len() + 2 {
-                if let Some(rest) = a.strip_prefix(w) {
-                    a = rest;
-                }
-            }
-        }
-        if a.len() == before {
-            break;
-        }
+    while let Some(w) = words.prefix_of(a).filter(|w| a.len() > w.end + 2) {
+        a = &a[w.end..];
     }
     // An agency abbreviation is short; keep the tail of a long Han run.
     let n = a.chars().count();
@@ -141,67 +129,36 @@ pub(crate) fn whole_date(s: &str) -> Option<String> {
     iso_date(&c[1], &c[2], &c[3])
 }
 
-/// 文种 words that close a title, longest first, with the kind reported.
-const KINDS: &[(&str, &str)] = &[
-    ("复函", "函"),
-    ("批复", "批复"),
-    ("通知", "通知"),
-    ("通报", "通报"),
-    ("通告", "通告"),
-    ("公告", "公告"),
-    ("公报", "公报"),
-    ("决定", "决定"),
-    ("决议", "决议"),
-    ("意见", "意见"),
-    ("报告", "报告"),
-    ("请示", "请示"),
-    ("纪要", "纪要"),
-    ("议案", "议案"),
-    ("命令", "命令"),
-    ("函", "函"),
-    ("令", "令"),
-];
-
-/// Types of enclosed texts (issued by a notice, or standing alone).
-const ENCLOSED_KINDS: &[&str] = &[
-    "实施方案", "方案", "要点", "办法", "规定", "计划", "规划", "细则", "措施", "条例", "规则", "分工", "名单", "制度", "纲要", "指南",
-    "清单", "规范", "标准", "章程", "预案",
-];
-
-/// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one.
+/// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one
+/// (`vocab/kinds.toml`).
 pub(crate) fn document_kind(title: &str) -> Option<&'static str> {
-    KINDS.iter().find(|(w, _)| title.ends_with(w)).map(|(_, k)| *k)
+    vocab().document_kinds.suffix_of(title).map(|h| h.value)
+}
+
+/// The byte length of the 文种 word closing `title` (`复函` → 6).
+pub(crate) fn kind_word_len(title: &str) -> Option<usize> {
+    vocab().document_kinds.suffix_of(title).map(|h| h.end - h.start)
 }
 
 /// The type of an enclosed text's title (`…实施方案` → 方案).
 pub(crate) fn enclosed_kind(title: &str) -> Option<&'static str> {
-    ENCLOSED_KINDS
-        .iter()
-        .find(|w| title.ends_with(*w))
-        .map(|w| if *w == "实施方案" { "方案" } else { *w })
+    vocab().enclosed_kinds.suffix_of(title).map(|h| h.value)
 }
 
-/// Nouns that end the name of a body (organisation), generic.
-const ORG_SUFFIXES: &[&str] = &[
-    "政府", "机关", "部门", "单位", "机构", "部", "局", "委", "办", "厅", "室", "处", "科", "股", "所", "站", "队", "中心", "公司",
-    "集团", "企业", "委员会", "党委", "党组", "工委", "管委会", "团体", "组织", "学校", "大学", "学院", "医院", "院", "会", "社",
-    "馆", "行", "署", "庭", "军区", "部队", "小组", "联", "团", "协", "台", "班", "办公室", "县委", "市委", "省委", "区委", "州委",
-    "委员", "人大", "政协", "法院", "检察院", "军", "所属单位", "各有关方面", "协会", "基地", "园区", "管理区", "开发区", "新区",
-    "经开区", "高新区", "街道", "乡镇", "党支部", "支部", "总支", "校", "院校", "高校", "团中央",
-];
+/// The byte length of the type word closing an enclosed title.
+pub(crate) fn enclosed_word_len(title: &str) -> Option<usize> {
+    vocab().enclosed_kinds.suffix_of(title).map(|h| h.end - h.start)
+}
 
-/// Does `s` end like the name of a body?
+/// Does `s` end like the name of a body (`vocab/bodies.toml`)?
 pub(crate) fn is_org(s: &str) -> bool {
     let s = s.trim_end_matches(['）', ')']);
-    s.chars().count() >= 2 && ORG_SUFFIXES.iter().any(|w| s.ends_with(w))
+    s.chars().count() >= 2 && vocab().body_suffixes.suffix_of(s).is_some()
 }
 
 /// Does `s` end like an addressee: a body or a person with a title?
 pub(crate) fn is_addressee(s: &str) -> bool {
-    is_org(s)
-        || ["主席", "总理", "同志", "部长", "省长", "市长", "县长", "书记", "先生", "女士", "代表", "主任"]
-            .iter()
-            .any(|w| s.ends_with(w))
+    is_org(s) || vocab().person_titles.suffix_of(s).is_some()
 }
 
 /// Splits a list of bodies on ，；; and on 、 only between complete bodies
@@ -245,7 +202,7 @@ pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
         // A bare suffix (`省直各委、办、厅、局`) continues the body before it.
         let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
         for p in pieces {
-            let bare = char_len_of(&s[p.clone()]) == 1 && ORG_SUFFIXES.contains(&&s[p.clone()]);
+            let bare = char_len_of(&s[p.clone()]) == 1 && vocab().body_suffixes.prefix_of(&s[p.clone()]).is_some_and(|w| w.end == p.len());
             match merged.last_mut() {
                 Some(last) if bare => last.end = p.end,
                 _ => merged.push(p),
