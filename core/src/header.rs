@@ -14,10 +14,11 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
-use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, title_core, DocLines, Role, MARKER};
+use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, title_core, DocLines, Role};
+use crate::grammar::{find_dates, find_doc_numbers, marker_at, whole_date};
 use crate::text::{char_len, Mapped};
 use crate::values::{
-    document_kind, enclosed_kind, is_org, iso_date, number_parts, split_bodies, trim_agency, whole_date, DATE, DOC_NUMBER,
+    document_kind, enclosed_kind, is_org, number_parts, split_bodies, trim_agency,
     ORDER_NUMBER,
 };
 
@@ -78,7 +79,7 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         // A line ending in a responsibility clause ends its item's paragraph.
         let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';'])
             || (t.ends_with(['）', ')']) && crate::sections::clause_like(t));
-        let next_marker = k + 1 < pieces.len() && MARKER.is_match(piece_text(k + 1));
+        let next_marker = k + 1 < pieces.len() && marker_at(piece_text(k + 1)).is_some();
         let short = char_len(t) * 10 < typical * 7;
         if ends || next_marker || short || k + 1 == pieces.len() {
             out.extend(cur.take());
@@ -401,25 +402,24 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
     let mut bare: Option<(usize, Option<std::ops::Range<usize>>, std::ops::Range<usize>, String)> = None;
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.text.text;
-        for c in DATE.captures_iter(t) {
-            let m = c.get(0).unwrap();
-            let Some(iso) = iso_date(&c[1], &c[2], &c[3]) else { continue };
-            let after = &t[m.end()..];
+        for m in find_dates(t) {
+            let Some(iso) = m.iso else { continue };
+            let after = &t[m.range.end..];
             if after.starts_with("印发") || after.starts_with(['起', '前', '至', '以', '到', '，', '的', '召', '发', '通', '期', '举']) {
                 continue;
             }
             // `某某人民政府办公室 2023年3月29日` on one line: the signature may
             // stand before a column gap.
-            let before = t[..m.start()].trim_end_matches(' ');
+            let before = t[..m.range.start].trim_end_matches(' ');
             let b0 = before.rfind(['。', '！', '？', '）', ' ', '；']).map(|i| i + before[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
             let cand = &before[b0..];
             if !cand.is_empty() && is_signature_line(cand) {
-                return Some((pi, Some(b0..before.len()), m.range(), iso));
+                return Some((pi, Some(b0..before.len()), m.range.clone(), iso));
             }
             let standalone_before = cand.is_empty();
             let standalone_after = after.is_empty() || after.starts_with([' ', '（']);
             if standalone_before && standalone_after && bare.is_none() {
-                bare = Some((pi, None, m.range(), iso));
+                bare = Some((pi, None, m.range.clone(), iso));
             }
         }
     }
@@ -480,7 +480,7 @@ fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
             m.push_from(&layout.clean, body_start..cr.end);
             items.push((1, m));
             open = true;
-        } else if open && char_len(t) <= 30 && !t.contains('。') && !MARKER.is_match(t) {
+        } else if open && char_len(t) <= 30 && !t.contains('。') && marker_at(t).is_none() {
             if let Some(last) = items.last_mut() {
                 last.1.push_from(&layout.clean, cr.clone());
             }
@@ -590,8 +590,8 @@ fn citations(paras: &[Para], d: &mut Document) {
         d.citations.push(Citation { title, doc_number: number, span });
     };
     let number_in = |s: &str| -> Option<String> {
-        if let Some(c) = DOC_NUMBER.captures(s) {
-            return Some(number_parts(trim_agency(&c[1]), &c[2], &c[3]).0);
+        if let Some(m) = find_doc_numbers(s).first() {
+            return Some(number_parts(trim_agency(&s[m.agency.clone()]), &s[m.year_range.clone()], &s[m.serial_range.clone()]).0);
         }
         ORDER_NUMBER.captures(s).map(|c| format!("{}第{}号", trim_agency(&c[1]), &c[2]))
     };
@@ -614,14 +614,13 @@ fn citations(paras: &[Para], d: &mut Document) {
             covered.push(whole.start()..end);
             push(d, Some(title), number, p.text.span(whole.start()..end));
         }
-        for c in DOC_NUMBER.captures_iter(t) {
-            let m = c.get(0).unwrap();
-            if covered.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+        for m in find_doc_numbers(t) {
+            if covered.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end) {
                 continue;
             }
-            let agency = trim_agency(&c[1]);
-            let start = m.start() + (c[1].len() - agency.len());
-            push(d, None, Some(number_parts(agency, &c[2], &c[3]).0), p.text.span(start..m.end()));
+            let agency = trim_agency(&t[m.agency.clone()]);
+            let start = m.agency.end - agency.len();
+            push(d, None, Some(number_parts(agency, &t[m.year_range.clone()], &t[m.serial_range.clone()]).0), p.text.span(start..m.range.end));
         }
         for c in ORDER_NUMBER.captures_iter(t) {
             let m = c.get(0).unwrap();

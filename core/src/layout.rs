@@ -174,7 +174,7 @@ pub(crate) fn layout(input: &str) -> Layout {
 fn mark_headers(out: &mut Layout) {
     let is_candidate = |t: &str| {
         let n = char_len(t);
-        (2..=30).contains(&n) && !t.contains(['。', '，', '、', '：', '；', '！', '？', '《', '》']) && marker_at_start(t).is_none()
+        (2..=30).contains(&n) && !t.contains(['。', '，', '、', '：', '；', '！', '？', '《', '》']) && crate::grammar::marker_at(t).is_none()
     };
     let series = |t: &str| {
         char_len(t) <= 30
@@ -217,9 +217,6 @@ fn mark_headers(out: &mut Layout) {
 
 /// A section marker at the start of a line (so that `一、总体要求` repeated
 /// on two pages is not taken for a running header).
-fn marker_at_start(t: &str) -> Option<(u8, u32, usize)> {
-    crate::sections::marker_at(t)
-}
 
 /// Crawled pages sometimes store their text twice in a row: within one
 /// line (`AA`) or as a whole (`lines[..n] == lines[n..]`). The second copy

@@ -29,6 +29,7 @@
 pub struct ReadmeDoctests;
 
 mod decode;
+mod grammar;
 mod header;
 mod layout;
 mod model;

@@ -561,7 +561,7 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
             if let Some(m) = more {
                 read_duties(a, m);
             }
-        } else if !crate::values::DATE.is_match(s) {
+        } else if !crate::grammar::has_date(s) {
             // (A signature and date run on after the last leader is not a duty.)
             a.duties.push(s.to_string());
         }

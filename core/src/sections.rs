@@ -14,7 +14,7 @@
 use crate::header::Para;
 use crate::model::Span;
 use crate::text::Mapped;
-use crate::values::cn_number;
+use crate::grammar::marker_at;
 
 /// A numbered item with its own text (up to the next marker of any level).
 #[derive(Clone, Debug)]
@@ -33,86 +33,6 @@ pub(crate) struct Item {
     pub order: usize,
     /// Length of the item's first piece (its marker paragraph) in `text`.
     pub first_len: usize,
-}
-
-fn cn_digit_char(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
-}
-
-/// `(level, value, marker byte length)` of a marker at the start of `t`:
-/// 1 `一、`, 2 `（一）`, 3 `1.` / `1．` / `1、` (not followed by a digit),
-/// 4 `（1）`, 5 `①`. Hand-written: it runs at every sentence start.
-pub(crate) fn marker_at(t: &str) -> Option<(u8, u32, usize)> {
-    let b = t.as_bytes();
-    let c0 = t.chars().next()?;
-    // Reads a run of chars satisfying `f` (at most `max`) from byte `i`.
-    let run = |i: usize, max: usize, f: fn(char) -> bool| -> (usize, usize) {
-        let mut end = i;
-        let mut n = 0;
-        for c in t[i..].chars() {
-            if n == max || !f(c) {
-                break;
-            }
-            end += c.len_utf8();
-            n += 1;
-        }
-        (end, n)
-    };
-    let skip_space = |i: usize| if b.get(i) == Some(&b' ') { i + 1 } else { i };
-    match c0 {
-        '①'..='⑳' => Some((5, c0 as u32 - '①' as u32 + 1, c0.len_utf8())),
-        // `第一条` (articles of measures and rules), read as level one.
-        '第' => {
-            let (end, n) = run('第'.len_utf8(), 3, cn_digit_char);
-            if n == 0 || !t[end..].starts_with('条') {
-                return None;
-            }
-            let value = cn_number(&t['第'.len_utf8()..end])?;
-            Some((1, value, skip_space(end + '条'.len_utf8())))
-        }
-        '（' | '(' => {
-            let i = skip_space(c0.len_utf8());
-            let first = t[i..].chars().next()?;
-            let (end, n, level) = if first.is_ascii_digit() {
-                let (e, n) = run(i, 3, |c| c.is_ascii_digit());
-                (e, n, 4)
-            } else {
-                let (e, n) = run(i, 3, cn_digit_char);
-                (e, n, 2)
-            };
-            if n == 0 {
-                return None;
-            }
-            let j = skip_space(end);
-            let close = t[j..].chars().next()?;
-            if close != '）' && close != ')' {
-                return None;
-            }
-            let value = cn_number(&t[i..end])?;
-            Some((level, value, j + close.len_utf8()))
-        }
-        c if cn_digit_char(c) => {
-            let (end, n) = run(0, 3, cn_digit_char);
-            if n == 0 || !t[end..].starts_with('、') {
-                return None;
-            }
-            Some((1, cn_number(&t[..end])?, end + '、'.len_utf8()))
-        }
-        c if c.is_ascii_digit() => {
-            let (end, _) = run(0, 3, |c| c.is_ascii_digit());
-            let j = skip_space(end);
-            let sep = t[j..].chars().next()?;
-            if !matches!(sep, '.' | '．' | '、') {
-                return None;
-            }
-            let after = j + sep.len_utf8();
-            if t[after..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            Some((3, t[..end].parse().ok()?, after))
-        }
-        _ => None,
-    }
 }
 
 /// A piece of text: a paragraph or the part of one from an inline marker.
@@ -361,17 +281,6 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(marker_at("一、总体目标"), Some((1, 1, "一、".len())));
-        assert_eq!(marker_at("（十二） 加强"), Some((2, 12, "（十二）".len())));
-        assert_eq!(marker_at("12. 加快"), Some((3, 12, 3)));
-        assert_eq!(marker_at("1．加快"), Some((3, 1, "1．".len())));
-        assert_eq!(marker_at("3、加快"), Some((3, 3, "3、".len())));
-        assert_eq!(marker_at("（3）加快"), Some((4, 3, "（3）".len())));
-        assert_eq!(marker_at("②加快"), Some((5, 2, "②".len())));
-        assert_eq!(marker_at("第十二条 加快"), Some((1, 12, "第十二条 ".len())));
-        assert_eq!(marker_at("第一批"), None);
-        assert_eq!(marker_at("2.86万亩"), None);
-        assert_eq!(marker_at("2023年"), None);
     }
 
     #[test]

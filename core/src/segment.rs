@@ -24,7 +24,8 @@ use regex::Regex;
 use crate::layout::Layout;
 use crate::text::{char_len, squeeze};
 use crate::vocab::vocab;
-use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_addressee, is_org, parse_doc_number, split_bodies, whole_date, DATE};
+use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_addressee, is_org, parse_doc_number, split_bodies};
+use crate::grammar::{has_date, marker_at, whole_date};
 
 /// What a line is, inside a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,10 +86,6 @@ pub(crate) struct Segmented {
     pub preamble: Vec<usize>,
 }
 
-pub(crate) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十百]{1,3}、|[（(] ?[一二三四五六七八九十百]{1,3} ?[）)]|\d{1,3} ?[.．、]|[（(] ?\d{1,3} ?[）)]|[①-⑳]|第[一二三四五六七八九十百]{1,3}[条章节])").unwrap()
-});
-
 static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*)(?: (?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*))*$").unwrap()
 });
@@ -99,7 +96,7 @@ fn is_title_line(t: &str) -> bool {
         return false;
     }
     let n = char_len(t);
-    (2..=70).contains(&n) && !t.starts_with("附件") && !MARKER.is_match(t) && !DATE.is_match(t)
+    (2..=70).contains(&n) && !t.starts_with("附件") && marker_at(t).is_none() && !has_date(t)
 }
 
 fn balanced(t: &str) -> bool {
@@ -126,7 +123,7 @@ fn is_document_title(title: &str, has_number: bool) -> bool {
 pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
     let colon = t.find(['：', ':'])?;
     let list = &t[..colon];
-    if list.is_empty() || char_len(list) > 400 || list.contains(['。', '！', '？']) || MARKER.is_match(list) {
+    if list.is_empty() || char_len(list) > 400 || list.contains(['。', '！', '？']) || marker_at(list).is_some() {
         return None;
     }
     for w in ["如下", "通知", "研究", "同意", "决定", "要求", "提出", "以下", "印发", "任命", "免去", "聘任", "根据", "经研究", "特此", "附件", "联系"] {
@@ -563,9 +560,9 @@ pub(crate) fn title_core(t: &str) -> String {
 pub(crate) fn is_signature_line(t: &str) -> bool {
     (2..=60).contains(&char_len(t))
         && !t.contains(['。', '，', '：', '；', '《', ':'])
-        && !MARKER.is_match(t)
+        && marker_at(t).is_none()
         && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)
-        && DATE.find(t).is_none()
+        && !has_date(t)
 }
 
 /// Title of a text without a title block: its first line if it reads as one.

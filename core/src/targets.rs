@@ -85,7 +85,7 @@ fn found(paras: &[Para]) -> Vec<Target> {
                     b0 += i + '（'.len_utf8();
                 }
             }
-            if let Some((_, _, len)) = crate::sections::marker_at(&before[b0..]) {
+            if let Some((_, _, len)) = crate::grammar::marker_at(&before[b0..]) {
                 b0 += len;
             }
             let mut ind = before[b0..].trim();

@@ -7,11 +7,6 @@ use regex::Regex;
 
 use crate::vocab::vocab;
 
-/// A 发文字号 anywhere in cleaned text: agency, year, serial.
-pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号").unwrap()
-});
-
 /// `国务院令第348号`-style numbers.
 pub(crate) static ORDER_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([\p{Han}]{0,12}令) ?第 ?(\d{1,5}) ?号").unwrap());
@@ -37,11 +32,9 @@ pub(crate) fn trim_agency(agency: &str) -> &str {
 /// `(text, agency, year, serial)` of a 发文字号 standing alone (the whole
 /// string, spaces allowed), brackets normalised to 〔〕.
 pub(crate) fn parse_doc_number(s: &str) -> Option<(String, String, i32, u32)> {
-    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号$").unwrap()
-    });
-    let c = WHOLE.captures(s.trim())?;
-    Some(number_parts(&c[1], &c[2], &c[3]))
+    let s = s.trim();
+    let m = crate::grammar::whole_doc_number(s)?;
+    Some(number_parts(&s[m.agency], &s[m.year_range], &s[m.serial_range]))
 }
 
 pub(crate) fn number_parts(agency: &str, year: &str, serial: &str) -> (String, String, i32, u32) {
@@ -90,12 +83,7 @@ pub(crate) fn cn_number(s: &str) -> Option<u32> {
     }
 }
 
-/// A date in `2023年3月29日` or `二〇二三年三月二十九日` form.
-pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}|[〇○零一二三四五六七八九OＯ]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?日").unwrap()
-});
-
-/// ISO date from the captures of [`DATE`], if it is a real day.
+/// ISO date from a date's printed year, month and day, if it is a real day.
 pub(crate) fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
     let year: i32 = if y.bytes().all(|b| b.is_ascii_digit()) {
         y.parse().ok()?
@@ -117,16 +105,6 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
         2 => 28,
         _ => 31,
     }
-}
-
-/// The whole string is one date (spaces allowed); returns ISO.
-pub(crate) fn whole_date(s: &str) -> Option<String> {
-    let c = DATE.captures(s)?;
-    let m = c.get(0)?;
-    if m.start() != 0 || m.end() != s.len() {
-        return None;
-    }
-    iso_date(&c[1], &c[2], &c[3])
 }
 
 /// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one
@@ -238,6 +216,7 @@ fn char_len_of(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::whole_date;
 
     #[test]
     fn doc_numbers_in_every_bracket() {

@@ -1,0 +1,268 @@
+//! The shapes that are a grammar, as nom parsers over cleaned text: section
+//! markers (the one definition every stage uses), 发文字号 in every bracket
+//! variant with sub-ranges for agency, year and serial, and dates in Arabic
+//! and Chinese numerals.
+//!
+//! Scanners (`find_doc_numbers`, `find_dates`) try the parser only where a
+//! match can start (an opening bracket, a digit or numeral) and look back
+//! a bounded distance, so a scan is linear in the text.
+
+use std::ops::Range;
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{map, not, opt, peek, recognize};
+use nom::sequence::{pair, preceded, terminated, tuple};
+use nom::IResult;
+
+use crate::values::{cn_number, iso_date};
+
+fn cn_digit_char(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
+}
+
+/// Between `min` and `max` chars satisfying `f`, counted in chars (nom 7's
+/// `take_while_m_n` miscounts multi-byte chars in `&str`).
+fn chars_m_n(min: usize, max: usize, f: fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        let mut end = 0;
+        for (n, c) in i.chars().enumerate() {
+            if n == max || !f(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        if i[..end].chars().count() < min {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TakeWhileMN)));
+        }
+        Ok((&i[end..], &i[..end]))
+    }
+}
+
+fn space(i: &str) -> IResult<&str, Option<char>> {
+    opt(char(' '))(i)
+}
+
+fn digits(max: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i| chars_m_n(1, max, |c| c.is_ascii_digit())(i)
+}
+
+fn cn_digits(i: &str) -> IResult<&str, &str> {
+    chars_m_n(1, 3, cn_digit_char)(i)
+}
+
+/// `(level, value)` of a marker; the rest of the input follows it.
+fn marker_parser(i: &str) -> IResult<&str, (u8, &str)> {
+    let circled = map(satisfy(|c| ('①'..='⑳').contains(&c)), |_| (5u8, ""));
+    let article = map(terminated(preceded(char('第'), cn_digits), pair(char('条'), space)), |v| (1u8, v));
+    let bracketed = map(
+        tuple((one_of("（("), space, alt((map(digits(3), |v| (4u8, v)), map(cn_digits, |v| (2u8, v)))), space, one_of("）)"))),
+        |(_, _, v, _, _)| v,
+    );
+    let numeral = map(terminated(cn_digits, char('、')), |v| (1u8, v));
+    // `1.` but not the `2.` of `2.86`.
+    let arabic = map(
+        terminated(digits(3), tuple((space, one_of(".．、"), peek(not(satisfy(|c| c.is_ascii_digit())))))),
+        |v| (3u8, v),
+    );
+    alt((circled, article, bracketed, numeral, arabic))(i)
+}
+
+/// `(level, value, byte length)` of the section marker at the start of `t`:
+/// level 1 `一、` / `第一条 `, 2 `（一）`, 3 `1.` `1．` `1、`, 4 `（1）`, 5 `①`.
+/// `第一批`, `2.86万亩`, `2023年` are not markers.
+pub(crate) fn marker_at(t: &str) -> Option<(u8, u32, usize)> {
+    let (rest, (level, v)) = marker_parser(t).ok()?;
+    let value = if level == 5 { t.chars().next()? as u32 - '①' as u32 + 1 } else { cn_number(v)? };
+    Some((level, value, t.len() - rest.len()))
+}
+
+/// A 发文字号 found in text, with the ranges of its parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DocNumberMatch {
+    /// The whole number, agency to 号.
+    pub range: Range<usize>,
+    pub agency: Range<usize>,
+    pub year: i32,
+    pub year_range: Range<usize>,
+    pub serial: u32,
+    pub serial_range: Range<usize>,
+}
+
+fn is_agency_char(c: char) -> bool {
+    crate::text::is_han(c) || c.is_ascii_alphabetic()
+}
+
+/// `〔2023〕2号` from an opening bracket: `(year, serial)` as printed.
+fn number_tail(i: &str) -> IResult<&str, (&str, &str)> {
+    let year = recognize(pair(alt((tag("19"), tag("20"))), chars_m_n(2, 2, |c| c.is_ascii_digit())));
+    map(
+        tuple((one_of("〔[【［(（"), space, year, space, one_of("〕]】］)）"), space, opt(char('第')), digits(5), space, char('号'))),
+        |(_, _, y, _, _, _, _, s, _, _)| (y, s),
+    )(i)
+}
+
+/// Reads the number whose opening bracket is at `bracket`, its agency the
+/// run of Han or Latin letters (at most 20, not before `floor`) before it.
+fn doc_number_at(t: &str, bracket: usize, floor: usize) -> Option<DocNumberMatch> {
+    let (rest, (y, s)) = number_tail(&t[bracket..]).ok()?;
+    let agency_end = if t[..bracket].ends_with(' ') { bracket - 1 } else { bracket };
+    let mut agency_start = agency_end;
+    for (k, c) in t[floor..agency_end].char_indices().rev().take(20) {
+        if !is_agency_char(c) {
+            break;
+        }
+        agency_start = floor + k;
+    }
+    if agency_start == agency_end {
+        return None;
+    }
+    let offset = |part: &str| part.as_ptr() as usize - t.as_ptr() as usize;
+    let (ys, ss) = (offset(y), offset(s));
+    Some(DocNumberMatch {
+        range: agency_start..t.len() - rest.len(),
+        agency: agency_start..agency_end,
+        year: y.parse().ok()?,
+        year_range: ys..ys + y.len(),
+        serial: s.parse().ok()?,
+        serial_range: ss..ss + s.len(),
+    })
+}
+
+/// Every 发文字号 in `t`, left to right, not overlapping.
+pub(crate) fn find_doc_numbers(t: &str) -> Vec<DocNumberMatch> {
+    let mut out: Vec<DocNumberMatch> = Vec::new();
+    let mut floor = 0;
+    for (i, c) in t.char_indices() {
+        if i < floor || !matches!(c, '〔' | '[' | '【' | '［' | '(' | '（') {
+            continue;
+        }
+        if let Some(m) = doc_number_at(t, i, floor) {
+            floor = m.range.end;
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The whole of `s` (trimmed) is one 发文字号.
+pub(crate) fn whole_doc_number(s: &str) -> Option<DocNumberMatch> {
+    let s = s.trim();
+    let m = find_doc_numbers(s).into_iter().next()?;
+    (m.range.start == 0 && m.range.end == s.len()).then_some(m)
+}
+
+/// A date found in text: its range and the ISO day when it is a real one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DateMatch {
+    pub range: Range<usize>,
+    pub iso: Option<String>,
+}
+
+fn cn_year_char(c: char) -> bool {
+    matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | 'O' | 'Ｏ')
+}
+
+fn cn_small(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+/// `2023年3月29日`, `二〇二三年三月二十九日`, one space allowed around
+/// each unit: `(year, month, day)` as printed.
+fn date_parser(i: &str) -> IResult<&str, (&str, &str, &str)> {
+    let year = alt((
+        recognize(pair(alt((tag("19"), tag("20"))), chars_m_n(2, 2, |c| c.is_ascii_digit()))),
+        chars_m_n(4, 4, cn_year_char),
+    ));
+    let part = || alt((digits(2), chars_m_n(1, 3, cn_small)));
+    map(
+        tuple((year, space, char('年'), space, part(), space, char('月'), space, part(), space, char('日'))),
+        |(y, _, _, _, m, _, _, _, d, _, _)| (y, m, d),
+    )(i)
+}
+
+fn date_at(t: &str, at: usize) -> Option<DateMatch> {
+    let (rest, (y, m, d)) = date_parser(&t[at..]).ok()?;
+    Some(DateMatch { range: at..t.len() - rest.len(), iso: iso_date(y, m, d) })
+}
+
+/// Every date in `t`, left to right, not overlapping.
+pub(crate) fn find_dates(t: &str) -> Vec<DateMatch> {
+    let mut out: Vec<DateMatch> = Vec::new();
+    let mut floor = 0;
+    for (i, c) in t.char_indices() {
+        if i < floor || !(c == '1' || c == '2' || cn_year_char(c)) {
+            continue;
+        }
+        if let Some(m) = date_at(t, i) {
+            floor = m.range.end;
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Does `t` hold a date?
+pub(crate) fn has_date(t: &str) -> bool {
+    t.char_indices().any(|(i, c)| (c == '1' || c == '2' || cn_year_char(c)) && date_parser(&t[i..]).is_ok())
+}
+
+/// The whole string is one real date (spaces allowed); returns ISO.
+pub(crate) fn whole_date(s: &str) -> Option<String> {
+    let m = date_at(s, 0)?;
+    (m.range.end == s.len()).then_some(m.iso).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let m = marker_at;
+        assert_eq!(m("一、总体目标"), Some((1, 1, "一、".len())));
+        assert_eq!(m("（十二） 加强"), Some((2, 12, "（十二）".len())));
+        assert_eq!(m("( 3 )加强"), Some((4, 3, "( 3 )".len())));
+        assert_eq!(m("12. 加快"), Some((3, 12, 3)));
+        assert_eq!(m("1．加快"), Some((3, 1, "1．".len())));
+        assert_eq!(m("3、加快"), Some((3, 3, "3、".len())));
+        assert_eq!(m("②加快"), Some((5, 2, "②".len())));
+        assert_eq!(m("第十二条 加快"), Some((1, 12, "第十二条 ".len())));
+        for not in ["第一批", "2.86万亩", "2023年", "1234.", "十一二三、", "（一", ""] {
+            assert_eq!(m(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn doc_numbers_with_their_parts() {
+        let t = "根据某政办发〔2023〕12号和某发[2024]第3号文件";
+        let found = find_doc_numbers(t);
+        assert_eq!(found.len(), 2);
+        let a = &found[0];
+        assert_eq!(&t[a.range.clone()], "根据某政办发〔2023〕12号");
+        assert_eq!((&t[a.year_range.clone()], a.year, &t[a.serial_range.clone()], a.serial), ("2023", 2023, "12", 12));
+        assert_eq!(&t[found[1].range.clone()], "和某发[2024]第3号");
+        // Numbers run together: the second agency starts after the first 号.
+        let t = "某发〔2023〕1号某发〔2023〕2号";
+        let found = find_doc_numbers(t);
+        assert_eq!(found.iter().map(|m| &t[m.agency.clone()]).collect::<Vec<_>>(), ["某发", "某发"]);
+        assert!(whole_doc_number(" 某发 〔2023〕 1 号 ").is_some());
+        assert!(whole_doc_number("某发〔2023〕1号文").is_none());
+        assert!(find_doc_numbers("〔2023〕1号").is_empty());
+        assert!(find_doc_numbers("某发〔2023〕123456号").is_empty());
+    }
+
+    #[test]
+    fn dates_in_both_numerals() {
+        assert_eq!(whole_date("2023年3月29日").as_deref(), Some("2023-03-29"));
+        assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
+        assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
+        assert_eq!(whole_date("2023年2月30日"), None);
+        let t = "于12023年3月1日和2024年5月6日";
+        let found = find_dates(t);
+        assert_eq!(found.iter().map(|d| &t[d.range.clone()]).collect::<Vec<_>>(), ["2023年3月1日", "2024年5月6日"]);
+        assert!(has_date("定于二〇二四年一月五日召开"));
+        assert!(!has_date("2024年"));
+    }
+}
