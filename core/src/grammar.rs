@@ -17,6 +17,7 @@ use nom::sequence::{pair, preceded, terminated, tuple};
 use nom::IResult;
 
 use crate::values::{cn_number, iso_date};
+use crate::vocab::vocab;
 
 fn cn_digit_char(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
@@ -212,6 +213,28 @@ pub(crate) fn has_date(t: &str) -> bool {
 pub(crate) fn whole_date(s: &str) -> Option<String> {
     let m = date_at(s, 0)?;
     (m.range.end == s.len()).then_some(m.iso).flatten()
+}
+
+/// A 发文字号 line: the number alone, or followed by 签发人;
+/// `(text, agency, year, serial)`.
+pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
+    let head = t.split("签发人").next().unwrap_or(t).trim();
+    crate::values::parse_doc_number(head)
+}
+
+/// Does the text end with a bracketed responsibility clause: a last
+/// `（…` holding a clause key or a role word (`vocab/clauses.toml`)?
+pub(crate) fn clause_like(t: &str) -> bool {
+    let Some(i) = t.rfind(['（', '(']) else { return false };
+    let inner = &t[i..];
+    let v = vocab();
+    v.role_words.occurs_in(inner) || v.clause_keys.occurs_in(inner)
+}
+
+/// Does `t` open with a clause key and its colon (`完成时限：…`,
+/// `责任单位：…` printed as a note after an item)?
+pub(crate) fn opens_with_clause_key(t: &str) -> bool {
+    vocab().clause_keys.prefix_of(t).is_some_and(|k| t[k.end..].trim_start().starts_with(['：', ':']))
 }
 
 #[cfg(test)]

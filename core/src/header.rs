@@ -14,8 +14,8 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
-use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, title_core, DocLines, Role};
-use crate::grammar::{find_dates, find_doc_numbers, marker_at, whole_date};
+use crate::segment::{enclosed_titles, is_signature_line, recipients_prefix, title_core, DocLines, Role};
+use crate::grammar::{clause_like, find_dates, find_doc_numbers, marker_at, number_line, whole_date};
 use crate::text::{char_len, Mapped};
 use crate::values::{
     document_kind, enclosed_kind, is_org, number_parts, split_bodies, trim_agency,
@@ -78,7 +78,7 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         para.lines.push(i);
         // A line ending in a responsibility clause ends its item's paragraph.
         let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';'])
-            || (t.ends_with(['）', ')']) && crate::sections::clause_like(t));
+            || (t.ends_with(['）', ')']) && clause_like(t));
         let next_marker = k + 1 < pieces.len() && marker_at(piece_text(k + 1)).is_some();
         let short = char_len(t) * 10 < typical * 7;
         if ends || next_marker || short || k + 1 == pieces.len() {

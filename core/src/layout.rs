@@ -204,7 +204,7 @@ fn mark_headers(out: &mut Layout) {
         // A 版头 (`某某人民政府文件`) is followed by its 发文字号, a header is not.
         let next_is_number = (i + 1..out.lines.len())
             .find(|&j| out.lines[j].furniture.is_none())
-            .is_some_and(|j| crate::segment::number_line(out.text(j)).is_some());
+            .is_some_and(|j| crate::grammar::number_line(out.text(j)).is_some());
         if repeated || (series(t) && !next_is_number) {
             out.lines[i].furniture = Some(FurnitureKind::PageHeader);
             // The line after a header begins the page's text.

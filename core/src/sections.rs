@@ -14,7 +14,7 @@
 use crate::header::Para;
 use crate::model::Span;
 use crate::text::Mapped;
-use crate::grammar::marker_at;
+use crate::grammar::{clause_like, marker_at, opens_with_clause_key};
 
 /// A numbered item with its own text (up to the next marker of any level).
 #[derive(Clone, Debug)]
@@ -230,7 +230,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             let closed = item_text.ends_with(['）', ')']) && clause_like(item_text);
             let new_paragraph = piece.range.start == 0 || piece.para.text.text[..piece.range.start].ends_with([' ', '）', ')']);
             let piece_text = piece.para.text.text[piece.range.clone()].trim_start();
-            let deadline_note = ["完成时限", "时限要求", "完成时间", "时间节点", "责任单位", "牵头单位"].iter().any(|w| piece_text.starts_with(w));
+            let deadline_note = opens_with_clause_key(piece_text);
             if closed && new_paragraph && !piece.page_start && !deadline_note {
                 open[s] = None;
                 continue;
@@ -251,13 +251,6 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
         item.heading = heading(if own_line { first } else { &item.text.text });
     }
     out
-}
-
-/// Does the text end with a bracketed responsibility clause?
-pub(crate) fn clause_like(t: &str) -> bool {
-    let Some(i) = t.rfind(['（', '(']) else { return false };
-    let inner = &t[i..];
-    ["负责", "牵头", "责任单位", "配合", "指导", "责任部门", "牵头单位"].iter().any(|w| inner.contains(w))
 }
 
 /// The lead sentence without its closing 。 (and without a trailing clause).

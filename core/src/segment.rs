@@ -25,7 +25,7 @@ use crate::layout::Layout;
 use crate::text::{char_len, squeeze};
 use crate::vocab::vocab;
 use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_addressee, is_org, parse_doc_number, split_bodies};
-use crate::grammar::{has_date, marker_at, whole_date};
+use crate::grammar::{has_date, marker_at, number_line, whole_date};
 
 /// What a line is, inside a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,12 +388,6 @@ fn split_title_run_on(t: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// A 发文字号 line: the number alone, or followed by 签发人.
-pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
-    let head = t.split("签发人").next().unwrap_or(t).trim();
-    parse_doc_number(head)
 }
 
 /// Orders the lines of one document and assigns roles.
