@@ -21,7 +21,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Diagnostic, Furniture, FurnitureKind, Level, Span};
-use crate::text::{char_len, clean_into, Mapped};
+use crate::lex::{lex, Kind, Token, Trivia};
+use crate::text::{char_len, push_token, Mapped};
 use crate::vocab::{alternation, vocab};
 
 /// One non-blank physical line.
@@ -92,29 +93,39 @@ static METADATA: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn layout(input: &str) -> Layout {
     let mut out = Layout { clean: Mapped::with_capacity(input.len()), ..Layout::default() };
     let mut leading_space_lines = 0usize;
+    // Per line: opened by a single ASCII space, or after a form feed.
     let mut raw_leading = Vec::new();
-    let mut pos = 0usize;
-    for raw in input.split_inclusive('\n') {
-        let line_start = pos;
-        pos += raw.len();
-        let body = raw.trim_end_matches(['\n', '\r']);
-        let trimmed_start = body.len() - body.trim_start().len();
-        let content = body.trim();
-        if content.is_empty() {
+    let mut after_feed = Vec::new();
+    // One pass over the tokens; a line's tokens are buffered until its end.
+    let mut toks: Vec<Token> = Vec::new();
+    let mut feed = false;
+    let end_of_input = Token { kind: Kind::Newline, range: input.len()..input.len(), folded: false };
+    for tok in lex(input).chain(std::iter::once(end_of_input)) {
+        if !matches!(tok.kind, Kind::Newline | Kind::PageBreak) {
+            toks.push(tok);
             continue;
         }
-        let start = line_start + trimmed_start;
-        let end = start + content.len();
-        let one_space = body.starts_with(' ') && !body[1..].starts_with([' ', '\t', '\u{3000}']);
-        if one_space {
-            leading_space_lines += 1;
+        let content = toks.iter().filter(|t| !matches!(t.kind, Kind::Space(Trivia::Indent { .. } | Trivia::Trailing)));
+        if let (Some(first), Some(last)) = (content.clone().next(), content.last()) {
+            let (start, end) = (first.range.start, last.range.end);
+            let one_space = matches!(toks[0].kind, Kind::Space(Trivia::Indent { one_space: true }));
+            leading_space_lines += usize::from(one_space);
+            raw_leading.push(one_space);
+            after_feed.push(feed);
+            feed = false;
+            let c0 = out.clean.len();
+            let mut prev = None;
+            for t in &toks {
+                push_token(input, t, &mut prev, &mut out.clean);
+            }
+            let c1 = out.clean.len();
+            // The line break stands for the trailing blanks (not a `\r`).
+            let body_end = input[end..tok.range.start].trim_end_matches('\r').len() + end;
+            out.clean.push('\n', end, body_end);
+            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None });
         }
-        raw_leading.push(one_space);
-        let c0 = out.clean.len();
-        clean_into(input, start, end, &mut out.clean);
-        let c1 = out.clean.len();
-        out.clean.push('\n', end, end.max(line_start + body.len()).max(end));
-        out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None });
+        feed |= tok.kind == Kind::PageBreak;
+        toks.clear();
     }
     // Page starts.
     let marks = leading_space_lines >= 3;
@@ -133,7 +144,7 @@ pub(crate) fn layout(input: &str) -> Layout {
     }
     for (i, &leading) in raw_leading.iter().enumerate() {
         let after_number = i > 0 && out.lines[i - 1].furniture == Some(FurnitureKind::PageNumber);
-        out.lines[i].page_start = i == 0 || after_number || (marks && leading);
+        out.lines[i].page_start = i == 0 || after_number || after_feed[i] || (marks && leading);
     }
     mark_headers(&mut out);
     mark_duplicates(&mut out);
@@ -301,6 +312,19 @@ mod tests {
         assert_eq!(k[5].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[7].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[1].1, None);
+    }
+
+    #[test]
+    fn form_feeds_start_pages() {
+        // `pdftotext` separates pages with a form feed.
+        let text = "某机关文件\n正文第一行，\n\u{c}某机关文件\n正文第二行，\n\u{c}某机关文件\r\n正文第三行。\n";
+        let l = layout(text);
+        // Each header opens a page, and the line after a header begins the
+        // page's text.
+        assert!(l.lines.iter().all(|l| l.page_start));
+        let k = kinds(text);
+        assert_eq!(k.iter().filter(|(_, f)| *f == Some(FurnitureKind::PageHeader)).count(), 3);
+        assert_eq!(l.text(5), "正文第三行。");
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod decode;
 mod grammar;
 mod header;
 mod layout;
+mod lex;
 mod model;
 mod people;
 mod sections;

@@ -15,6 +15,7 @@
 //! Invariant: `starts.len() == ends.len() == text.len()`, and for every
 //! byte `i`, `starts[i] < ends[i]` are char boundaries of the input.
 
+use crate::lex::{fold, is_space, lex, Kind, Token, Trivia};
 use crate::model::Span;
 
 /// Cleaned text plus, for every byte, the original byte range it came from.
@@ -93,49 +94,30 @@ pub(crate) fn is_wide(c: char) -> bool {
         || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x206F | 0x00B7 | 0x2E80..=0x2FDF)
 }
 
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' | '\r')
-}
-
-/// Maps full-width digits and Latin letters to ASCII; leaves punctuation.
-fn fold(c: char, prev: Option<char>) -> char {
-    match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '．' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
-        '％' => '%',
-        '／' => '/',
-        _ => c,
+/// Appends the cleaned form of one token of `input` (see [`crate::lex`]):
+/// padding and indents vanish, a gap becomes one space, folded tokens are
+/// written in ASCII. `prev` is the last char written on this line.
+pub(crate) fn push_token(input: &str, tok: &Token, prev: &mut Option<char>, out: &mut Mapped) {
+    match tok.kind {
+        Kind::Space(Trivia::Gap) => out.push(' ', tok.range.start, tok.range.end),
+        Kind::Space(_) | Kind::Newline | Kind::PageBreak => {}
+        _ => {
+            for (i, printed) in input[tok.range.clone()].char_indices() {
+                let at = tok.range.start + i;
+                let c = if tok.folded { fold(printed, *prev) } else { printed };
+                out.push(c, at, at + printed.len_utf8());
+                *prev = Some(c);
+            }
+        }
     }
 }
 
 /// Cleans `input[start..end]` (one physical line) onto `out`.
 pub(crate) fn clean_into(input: &str, start: usize, end: usize, out: &mut Mapped) {
-    let slice = &input[start..end];
-    let mut prev: Option<char> = None;
-    // A pending whitespace run: (orig start, orig end, thin?).
-    let mut ws: Option<(usize, usize, bool, usize)> = None;
-    for (i, c) in slice.char_indices() {
-        let at = start + i;
-        if is_space(c) {
-            let thin = matches!(c, ' ' | '\u{A0}' | '\r');
-            ws = Some(match ws {
-                None => (at, at + c.len_utf8(), thin, 1),
-                Some((s, _, t, n)) => (s, at + c.len_utf8(), t && thin, n + 1),
-            });
-            continue;
-        }
-        let folded = fold(c, prev);
-        if let Some((s, e, thin, n)) = ws.take() {
-            if prev.is_some() {
-                let wide_side = prev.is_some_and(is_wide) || is_wide(folded);
-                let drop = thin && n <= 2 && wide_side;
-                if !drop {
-                    out.push(' ', s, e);
-                }
-            }
-        }
-        out.push(folded, at, at + c.len_utf8());
-        prev = Some(folded);
+    let mut prev = None;
+    for mut tok in lex(&input[start..end]) {
+        tok.range = tok.range.start + start..tok.range.end + start;
+        push_token(input, &tok, &mut prev, out);
     }
 }
 
