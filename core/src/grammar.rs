@@ -16,7 +16,8 @@ use nom::combinator::{map, not, opt, peek, recognize};
 use nom::sequence::{pair, preceded, terminated, tuple};
 use nom::IResult;
 
-use crate::values::{cn_number, iso_date};
+use crate::text::char_len;
+use crate::values::{cn_number, is_addressee, is_org, iso_date, split_bodies};
 use crate::vocab::vocab;
 
 fn cn_digit_char(c: char) -> bool {
@@ -235,6 +236,35 @@ pub(crate) fn clause_like(t: &str) -> bool {
 /// `责任单位：…` printed as a note after an item)?
 pub(crate) fn opens_with_clause_key(t: &str) -> bool {
     vocab().clause_keys.prefix_of(t).is_some_and(|k| t[k.end..].trim_start().starts_with(['：', ':']))
+}
+
+/// A line that is a list of addressees ending in ： (possibly with the
+/// cover text run on after it): returns the byte length of the list.
+pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
+    let colon = t.find(['：', ':'])?;
+    let list = &t[..colon];
+    if list.is_empty() || char_len(list) > 400 || list.contains(['。', '！', '？']) || marker_at(list).is_some() {
+        return None;
+    }
+    if vocab().sentence_words.occurs_in(list) {
+        return None;
+    }
+    let parts = split_bodies(list);
+    if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 150) {
+        return None;
+    }
+    // Every part names a body (or a class of them: `各县（市、区）`).
+    let body = |r: &std::ops::Range<usize>| is_addressee(&list[r.clone()]) || list[r.clone()].starts_with('各');
+    parts.iter().all(body).then_some(colon)
+}
+
+/// A 发文机关署名 line: names of bodies only.
+pub(crate) fn is_signature_line(t: &str) -> bool {
+    (2..=60).contains(&char_len(t))
+        && !t.contains(['。', '，', '：', '；', '《', ':'])
+        && marker_at(t).is_none()
+        && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)
+        && !has_date(t)
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
-use crate::segment::{enclosed_titles, is_signature_line, recipients_prefix, title_core, DocLines, Role};
-use crate::grammar::{clause_like, find_dates, find_doc_numbers, marker_at, number_line, whole_date};
+use crate::segment::{enclosed_titles, title_core, DocLines, Role};
+use crate::grammar::{clause_like, find_dates, find_doc_numbers, is_signature_line, marker_at, number_line, recipients_prefix, whole_date};
 use crate::text::{char_len, Mapped};
 use crate::values::{
     document_kind, enclosed_kind, is_org, number_parts, split_bodies, trim_agency,

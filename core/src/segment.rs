@@ -24,8 +24,8 @@ use regex::Regex;
 use crate::layout::Layout;
 use crate::text::{char_len, squeeze};
 use crate::vocab::vocab;
-use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_addressee, is_org, parse_doc_number, split_bodies};
-use crate::grammar::{has_date, marker_at, number_line, whole_date};
+use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_org};
+use crate::grammar::{has_date, is_signature_line, marker_at, number_line, recipients_prefix, whole_date};
 
 /// What a line is, inside a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,28 +116,6 @@ fn is_document_title(title: &str, has_number: bool) -> bool {
     let bare = vocab().list("titles", "after_issuer");
     let kind_len = bare.iter().find(|k| title.ends_with(k.as_str())).map(|k| k.len());
     kind_len.is_some_and(|k| is_org(&title[..title.len() - k]) && char_len(title) <= 30)
-}
-
-/// A line that is a list of addressees ending in ： (possibly with the
-/// cover text run on after it): returns the byte length of the list.
-pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
-    let colon = t.find(['：', ':'])?;
-    let list = &t[..colon];
-    if list.is_empty() || char_len(list) > 400 || list.contains(['。', '！', '？']) || marker_at(list).is_some() {
-        return None;
-    }
-    for w in ["如下", "通知", "研究", "同意", "决定", "要求", "提出", "以下", "印发", "任命", "免去", "聘任", "根据", "经研究", "特此", "附件", "联系"] {
-        if list.contains(w) {
-            return None;
-        }
-    }
-    let parts = split_bodies(list);
-    if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 150) {
-        return None;
-    }
-    // Every part names a body (or a class of them: `各县（市、区）`).
-    let body = |r: &std::ops::Range<usize>| is_addressee(&list[r.clone()]) || list[r.clone()].starts_with('各');
-    parts.iter().all(body).then_some(colon)
 }
 
 /// Segments the layout's content lines into documents.
@@ -548,15 +526,6 @@ pub(crate) fn title_core(t: &str) -> String {
         Some(i) => t[i + "关于".len()..].to_string(),
         None => t,
     }
-}
-
-/// A 发文机关署名 line: names of bodies only.
-pub(crate) fn is_signature_line(t: &str) -> bool {
-    (2..=60).contains(&char_len(t))
-        && !t.contains(['。', '，', '：', '；', '《', ':'])
-        && marker_at(t).is_none()
-        && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)
-        && !has_date(t)
 }
 
 /// Title of a text without a title block: its first line if it reads as one.

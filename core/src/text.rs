@@ -15,7 +15,7 @@
 //! Invariant: `starts.len() == ends.len() == text.len()`, and for every
 //! byte `i`, `starts[i] < ends[i]` are char boundaries of the input.
 
-use crate::lex::{fold, is_space, lex, Kind, Token, Trivia};
+use crate::lex::{fold, is_space, Kind, Token, Trivia};
 use crate::model::Span;
 
 /// Cleaned text plus, for every byte, the original byte range it came from.
@@ -113,9 +113,10 @@ pub(crate) fn push_token(input: &str, tok: &Token, prev: &mut Option<char>, out:
 }
 
 /// Cleans `input[start..end]` (one physical line) onto `out`.
+#[cfg(test)]
 pub(crate) fn clean_into(input: &str, start: usize, end: usize, out: &mut Mapped) {
     let mut prev = None;
-    for mut tok in lex(&input[start..end]) {
+    for mut tok in crate::lex::lex(&input[start..end]) {
         tok.range = tok.range.start + start..tok.range.end + start;
         push_token(input, &tok, &mut prev, out);
     }

@@ -114,6 +114,8 @@ pub(crate) struct Vocabulary {
     pub person_titles: WordSet,
     /// Running-text words that are not part of a 发文字号's agency.
     pub leading_words: WordSet,
+    /// Words that make a `…：` line a sentence, not a list of addressees.
+    pub sentence_words: WordSet,
     /// Clause keys (`责任单位`) → role (`official`, `lead`, `responsible`, `deadline`).
     pub clause_keys: WordSet,
     /// Role words closing a free unit list (`牵头`, `按职责分工负责`) → role.
@@ -184,6 +186,7 @@ impl Vocabulary {
             body_suffixes: WordSet::new(list("bodies", "suffixes")),
             person_titles: WordSet::new(list("bodies", "person_titles")),
             leading_words: WordSet::new(list("doc_number", "leading_words")),
+            sentence_words: WordSet::new(list("recipients", "sentence_words")),
             clause_keys: WordSet::new(map("keys")),
             role_words: WordSet::new(map("role_words")),
             tables,
