@@ -28,6 +28,7 @@
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+mod blocks;
 mod decode;
 mod grammar;
 mod header;
@@ -65,7 +66,8 @@ pub struct Options {
 /// find furniture ([`layout`]), segment into documents ([`segment`]), then
 /// extract each document's header elements ([`header`]).
 pub fn parse(text: &str, options: &Options) -> Parse {
-    let layout = layout::layout(text);
+    let mut layout = layout::layout(text);
+    blocks::split_elements(&mut layout);
     let seg = segment::segment(&layout);
     let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
     out.diagnostics.extend(layout.diagnostics.iter().cloned());

@@ -1,0 +1,225 @@
+//! Stage 3: blocks. A line whose line breaks are gone — a notice crawled
+//! onto one line, or its elements separated only by column gaps — is cut
+//! at the boundaries between 公文 elements, so that every later stage sees
+//! the blocks it would see with the line breaks:
+//!
+//! ```text
+//! 某某关于某事的通知 | 某发〔2024〕5号 | 各县人民政府：现将…。 | 附件：1.… | 某某办公室 | 2024年3月8日 | （此件公开发布）
+//! ```
+//!
+//! The boundaries are grammatical, never positional: a title ending in a
+//! 文种 word right before a 发文字号 that is followed by a list of
+//! addressees (or nothing); `附件：` after a sentence end; a signature of
+//! bodies and a date closing the line, with an optional bracketed note.
+//! A block is a [`Line`] whose range lies inside one physical line.
+
+use crate::grammar::{find_dates, find_doc_numbers, is_signature_line, recipients_prefix};
+use crate::layout::{Layout, Line};
+use crate::text::char_len;
+use crate::values::{is_org, kind_word_len};
+
+/// Cuts every content line of `layout` into blocks, in place.
+pub(crate) fn split_elements(layout: &mut Layout) {
+    let mut lines: Vec<Line> = Vec::with_capacity(layout.lines.len());
+    for (i, line) in layout.lines.iter().enumerate() {
+        let cuts = if line.furniture.is_none() { cuts(layout.text(i)) } else { Vec::new() };
+        if cuts.is_empty() {
+            lines.push(line.clone());
+            continue;
+        }
+        let base = line.clean.start;
+        let bounds = std::iter::once(0).chain(cuts.iter().copied()).zip(cuts.iter().copied().chain(std::iter::once(line.clean.len())));
+        for (k, (a, b)) in bounds.enumerate() {
+            let t = &layout.clean.text[base + a..base + b];
+            let (a, b) = (a + (t.len() - t.trim_start().len()), b - (t.len() - t.trim_end().len()));
+            if a >= b {
+                continue;
+            }
+            let span = layout.clean.span(base + a..base + b);
+            lines.push(Line { start: span.start, end: span.end, clean: base + a..base + b, page_start: line.page_start && k == 0, ..line.clone() });
+        }
+    }
+    layout.lines = lines;
+}
+
+/// Byte offsets in `t` where a new element begins, ascending.
+fn cuts(t: &str) -> Vec<usize> {
+    // Only a line holding more than one element can need a cut.
+    if char_len(t) < 12 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    title_and_number(t, &mut out);
+    attachment(t, &mut out);
+    // The issuer named at the head of a title on this line signs it too.
+    let issuer = t.find("关于").map(|i| &t[..i]).filter(|s| !s.is_empty() && is_signature_line(s));
+    signature_and_date(t, issuer, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|&c| c > 0 && c < t.len());
+    out
+}
+
+/// `…的通知某发〔2024〕5号各县人民政府：…`: the title ends at its 文种 word,
+/// the number is its own block, the addressees follow.
+fn title_and_number(t: &str, out: &mut Vec<usize>) {
+    let Some(m) = find_doc_numbers(t).into_iter().next() else { return };
+    // A title is short and has no sentence punctuation.
+    if m.range.start > 300 {
+        return;
+    }
+    let rest = t[m.range.end..].trim_start();
+    // (`某发〔2024〕5号 签发人：X` is one GB/T header line: not cut.)
+    let addressed = rest.is_empty() || recipients_prefix(rest).is_some();
+    if !addressed {
+        return;
+    }
+    // Where the title ends inside the run the agency was read from: after
+    // the last 文种 word that leaves an agency of two chars or more.
+    let head = &t[..m.agency.end];
+    let mut title_end = None;
+    for (p, _) in head.char_indices().skip(1) {
+        let before = &t[..p];
+        if char_len(&t[p..m.agency.end]) >= 2 && kind_word_len(before).is_some() && is_title(before) {
+            title_end = Some(p);
+        }
+    }
+    // `…的通知 某发〔…`: the title ends before the gap.
+    if title_end.is_none() && m.agency.start > 0 && is_title(t[..m.agency.start].trim_end()) && kind_word_len(t[..m.agency.start].trim_end()).is_some() {
+        title_end = Some(m.agency.start);
+    }
+    if let Some(p) = title_end {
+        out.push(p);
+    }
+    if (title_end.is_some() || m.agency.start == 0) && !rest.is_empty() {
+        out.push(m.range.end);
+    }
+}
+
+/// A title: no sentence punctuation, at most 100 chars, announcing a document.
+fn is_title(t: &str) -> bool {
+    !t.is_empty()
+        && char_len(t) <= 100
+        && !t.contains(['。', '，', '；', '：', '！', '？', ':', ';'])
+        && (t.contains("关于") || t.contains("印发") || t.contains("转发"))
+}
+
+/// `…。附件：1.…`: the attachment list opens after a sentence end or a gap.
+fn attachment(t: &str, out: &mut Vec<usize>) {
+    for (i, _) in t.match_indices("附件") {
+        let after = &t[i + "附件".len()..];
+        let labelled = after.starts_with(['：', ':']) || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let boundary = t[..i].ends_with(['。', ' ', '）', ')', '！']);
+        if i > 0 && labelled && boundary {
+            out.push(i);
+        }
+        if (i == 0 || boundary) && after.starts_with(['：', ':']) {
+            numbered_items(t, i + "附件".len(), out);
+        }
+    }
+}
+
+/// `附件：1.甲表2.乙表`: each next number in sequence opens an item.
+fn numbered_items(t: &str, from: usize, out: &mut Vec<usize>) {
+    // A list of titles ends at the first sentence end.
+    let t = &t[..t[from..].find('。').map_or(t.len(), |k| from + k)];
+    let mut next = 2;
+    let mut at = from;
+    while next < 100 {
+        let Some(k) = [format!("{next}."), format!("{next}、"), format!("{next}．")]
+            .iter()
+            .filter_map(|m| t[at..].find(m.as_str()))
+            .min()
+            .map(|k| at + k)
+        else {
+            return;
+        };
+        // Not the `12.` of an item numbered 12 when 2 is wanted.
+        if !t[..k].ends_with(|c: char| c.is_ascii_digit()) {
+            out.push(k);
+            next += 1;
+        }
+        at = k + 1;
+    }
+}
+
+/// `…。某某办公室2024年3月8日（此件公开发布）`: the line closes with a
+/// signature of bodies and a date, and perhaps a bracketed note.
+fn signature_and_date(t: &str, issuer: Option<&str>, out: &mut Vec<usize>) {
+    let Some(d) = find_dates(t).pop() else { return };
+    if d.iso.is_none() {
+        return;
+    }
+    let rest = t[d.range.end..].trim();
+    let note = rest.starts_with(['（', '(']) && rest.ends_with(['）', ')']) && char_len(rest) <= 40;
+    if !(rest.is_empty() || note) {
+        return;
+    }
+    let before = t[..d.range.start].trim_end();
+    // The signature: bodies between the last sentence end (or gap) and the date.
+    let from = before.rfind(['。', '！', '？', ' ', '；']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let mut signed = from < before.len() && is_signature_line(&before[from..]);
+    let mut from = from;
+    // After an attachment list: the title's issuer, where it closes the text.
+    if let Some(name) = issuer.filter(|n| !signed && before.len() > n.len() && before.ends_with(*n)) {
+        from = before.len() - name.len();
+        signed = true;
+    }
+    if !(signed || before.ends_with(['。', ' ']) || is_org(before)) {
+        return;
+    }
+    if signed && from > 0 {
+        out.push(from);
+    }
+    out.push(d.range.start);
+    if note {
+        out.push(d.range.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(t: &str) -> Vec<&str> {
+        let c = cuts(t);
+        let bounds = std::iter::once(0).chain(c.iter().copied()).zip(c.iter().copied().chain(std::iter::once(t.len())));
+        bounds.map(|(a, b)| t[a..b].trim()).collect()
+    }
+
+    #[test]
+    fn a_flattened_notice_is_cut_into_its_elements() {
+        let t = "某某市人民政府办公室关于做好某某工作的通知某政办发〔2024〕5号各县（市、区）人民政府，市政府各部门：现将有关事项通知如下。附件：1.某某清单2.某某表某某市人民政府办公室2024年3月8日（此件公开发布）";
+        assert_eq!(
+            blocks(t),
+            [
+                "某某市人民政府办公室关于做好某某工作的通知",
+                "某政办发〔2024〕5号",
+                "各县（市、区）人民政府，市政府各部门：现将有关事项通知如下。",
+                "附件：1.某某清单",
+                "2.某某表",
+                "某某市人民政府办公室",
+                "2024年3月8日",
+                "（此件公开发布）",
+            ]
+        );
+    }
+
+    #[test]
+    fn gaps_separate_the_same_elements() {
+        let t = "某某局关于某事的通知 某发〔2024〕5号 各科室：请做好某事。 某某局 2024年3月8日";
+        assert_eq!(blocks(t), ["某某局关于某事的通知", "某发〔2024〕5号", "各科室：请做好某事。", "某某局", "2024年3月8日"]);
+    }
+
+    #[test]
+    fn running_text_is_not_cut() {
+        for t in [
+            "按照某某局关于某事的通知某发〔2024〕5号要求，各单位要认真落实。",
+            "根据《某某办法》（某发〔2023〕1号），现就有关事项通知如下。",
+            "会议定于2024年3月8日召开，请各单位准时参加。",
+            "各单位要在2024年3月8日前报送材料。",
+        ] {
+            assert_eq!(blocks(t), [t], "{t}");
+        }
+    }
+}
