@@ -11,44 +11,27 @@
 //! 文种 word right before a 发文字号 that is followed by a list of
 //! addressees (or nothing); `附件：` after a sentence end; a signature of
 //! bodies and a date closing the line, with an optional bracketed note.
-//! A block is a [`Line`] whose range lies inside one physical line.
+//! Layout makes each piece a line of its own (`layout::split_elements`),
+//! before it tells furniture from text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::vocab::{alternation, vocab};
 use crate::grammar::{find_dates, find_doc_numbers, is_signature_line, recipients_prefix};
-use crate::layout::{Layout, Line};
 use crate::text::char_len;
 use crate::values::{is_org, kind_word_len};
 
-/// Cuts every content line of `layout` into blocks, in place.
-pub(crate) fn split_elements(layout: &mut Layout) {
-    let mut lines: Vec<Line> = Vec::with_capacity(layout.lines.len());
-    for (i, line) in layout.lines.iter().enumerate() {
-        let cuts = if line.furniture.is_none() { cuts(layout.text(i)) } else { Vec::new() };
-        if cuts.is_empty() {
-            lines.push(line.clone());
-            continue;
-        }
-        let base = line.clean.start;
-        let bounds = std::iter::once(0).chain(cuts.iter().copied()).zip(cuts.iter().copied().chain(std::iter::once(line.clean.len())));
-        for (k, (a, b)) in bounds.enumerate() {
-            let t = &layout.clean.text[base + a..base + b];
-            let (a, b) = (a + (t.len() - t.trim_start().len()), b - (t.len() - t.trim_end().len()));
-            if a >= b {
-                continue;
-            }
-            let span = layout.clean.span(base + a..base + b);
-            lines.push(Line { start: span.start, end: span.end, clean: base + a..base + b, page_start: line.page_start && k == 0, ..line.clone() });
-        }
-    }
-    layout.lines = lines;
-}
-
-/// Byte offsets in `t` where a new element begins, ascending.
-fn cuts(t: &str) -> Vec<usize> {
+/// Byte offsets in `t` (one cleaned line) where a new element begins,
+/// ascending.
+pub(crate) fn element_cuts(t: &str) -> Vec<usize> {
     // Only a line holding more than one element can need a cut.
     if char_len(t) < 12 {
         return Vec::new();
     }
     let mut out = Vec::new();
+    metadata_rows(t, &mut out);
     title_and_number(t, &mut out);
     attachment(t, &mut out);
     // The issuer named at the head of a title on this line signs it too.
@@ -63,37 +46,64 @@ fn cuts(t: &str) -> Vec<usize> {
 /// `…的通知某发〔2024〕5号各县人民政府：…`: the title ends at its 文种 word,
 /// the number is its own block, the addressees follow.
 fn title_and_number(t: &str, out: &mut Vec<usize>) {
-    let Some(m) = find_doc_numbers(t).into_iter().next() else { return };
-    // A title is short and has no sentence punctuation.
-    if m.range.start > 300 {
-        return;
-    }
-    let rest = t[m.range.end..].trim_start();
-    // (`某发〔2024〕5号 签发人：X` is one GB/T header line: not cut.)
-    let addressed = rest.is_empty() || recipients_prefix(rest).is_some();
-    if !addressed {
-        return;
-    }
-    // Where the title ends inside the run the agency was read from: after
-    // the last 文种 word that leaves an agency of two chars or more.
-    let head = &t[..m.agency.end];
-    let mut title_end = None;
-    for (p, _) in head.char_indices().skip(1) {
-        let before = &t[..p];
-        if char_len(&t[p..m.agency.end]) >= 2 && kind_word_len(before).is_some() && is_title(before) {
-            title_end = Some(p);
+    for m in find_doc_numbers(t) {
+        let rest = t[m.range.end..].trim_start();
+        // (`某发〔2024〕5号 签发人：X` is one GB/T header line: not cut.)
+        let addressed = rest.is_empty() || recipients_prefix(head_of(rest, 1600)).is_some();
+        if !addressed {
+            continue;
+        }
+        // Where the title ends inside the run the agency was read from:
+        // after the last 文种 word that leaves an agency of two chars or
+        // more; or before the gap in front of the agency.
+        let ends = t[m.agency.clone()].char_indices().skip(1).map(|(k, _)| m.agency.start + k);
+        let ends = ends.filter(|&p| char_len(&t[p..m.agency.end]) >= 2).chain(std::iter::once(m.agency.start));
+        let title = ends
+            .filter_map(|p| {
+                let before = t[..p].trim_end();
+                let from = title_start(before);
+                (p > 0 && kind_word_len(before).is_some() && is_title(&before[from..])).then_some((from, p))
+            })
+            .next();
+        if let Some((from, p)) = title {
+            out.push(from);
+            out.push(p);
+        }
+        if (title.is_some() || m.agency.start == 0) && !rest.is_empty() {
+            out.push(m.range.end);
         }
     }
-    // `…的通知 某发〔…`: the title ends before the gap.
-    if title_end.is_none() && m.agency.start > 0 && is_title(t[..m.agency.start].trim_end()) && kind_word_len(t[..m.agency.start].trim_end()).is_some() {
-        title_end = Some(m.agency.start);
+}
+
+/// The first `max` bytes of `t` (at a char boundary).
+fn head_of(t: &str, max: usize) -> &str {
+    let mut k = max.min(t.len());
+    while !t.is_char_boundary(k) {
+        k -= 1;
     }
-    if let Some(p) = title_end {
-        out.push(p);
+    &t[..k]
+}
+
+/// Where a title ending at the end of `t` begins: after the last sentence
+/// punctuation or label colon.
+fn title_start(t: &str) -> usize {
+    // A title is at most 100 chars: look no further back.
+    let w = t.len().saturating_sub(400);
+    let w = (w..=t.len()).find(|&k| t.is_char_boundary(k)).unwrap_or(t.len());
+    t[w..].rfind(['。', '，', '；', '：', '！', '？', ':', ';']).map_or(w, |i| w + i + t[w + i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// `索引号：… 主题分类：… 发文字号：…` flattened: a row per label.
+fn metadata_rows(t: &str, out: &mut Vec<usize>) {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        let labels = alternation(&vocab().list("metadata", "labels"), true);
+        Regex::new(&format!(r"(?:^| )(?:{labels}) ?[:：]")).expect("metadata labels compile")
+    });
+    let mut rows = LABEL.find_iter(t);
+    if rows.next().is_none_or(|m| m.start() != 0) {
+        return;
     }
-    if (title_end.is_some() || m.agency.start == 0) && !rest.is_empty() {
-        out.push(m.range.end);
-    }
+    out.extend(rows.map(|m| m.start()));
 }
 
 /// A title: no sentence punctuation, at most 100 chars, announcing a document.
@@ -121,8 +131,8 @@ fn attachment(t: &str, out: &mut Vec<usize>) {
 
 /// `附件：1.甲表2.乙表`: each next number in sequence opens an item.
 fn numbered_items(t: &str, from: usize, out: &mut Vec<usize>) {
-    // A list of titles ends at the first sentence end.
-    let t = &t[..t[from..].find('。').map_or(t.len(), |k| from + k)];
+    // A list of titles ends at the first sentence end, and is short.
+    let t = &t[..from + head_of(&t[from..], 2000).find('。').unwrap_or(head_of(&t[from..], 2000).len())];
     let mut next = 2;
     let mut at = from;
     while next < 100 {
@@ -182,7 +192,7 @@ mod tests {
     use super::*;
 
     fn blocks(t: &str) -> Vec<&str> {
-        let c = cuts(t);
+        let c = element_cuts(t);
         let bounds = std::iter::once(0).chain(c.iter().copied()).zip(c.iter().copied().chain(std::iter::once(t.len())));
         bounds.map(|(a, b)| t[a..b].trim()).collect()
     }
@@ -209,6 +219,24 @@ mod tests {
     fn gaps_separate_the_same_elements() {
         let t = "某某局关于某事的通知 某发〔2024〕5号 各科室：请做好某事。 某某局 2024年3月8日";
         assert_eq!(blocks(t), ["某某局关于某事的通知", "某发〔2024〕5号", "各科室：请做好某事。", "某某局", "2024年3月8日"]);
+    }
+
+    #[test]
+    fn a_flattened_page_keeps_its_metadata_rows_apart_from_the_title() {
+        let t = "索引号：123/2024-1 发文机关：某某局 标 题：某某局关于某事的通知 发文字号：某发〔2024〕5号 主题词： 某某局关于某事的通知 某发〔2024〕5号 各科室：请做好某事。";
+        assert_eq!(
+            blocks(t),
+            [
+                "索引号：123/2024-1",
+                "发文机关：某某局",
+                "标 题：某某局关于某事的通知",
+                "发文字号：某发〔2024〕5号",
+                "主题词：",
+                "某某局关于某事的通知",
+                "某发〔2024〕5号",
+                "各科室：请做好某事。",
+            ]
+        );
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub(crate) struct Line {
     pub page_start: bool,
     /// Set when the line is furniture, not document text.
     pub furniture: Option<FurnitureKind>,
+    /// Opened by a single ASCII space (a page-start trace of PDF extraction).
+    one_space: bool,
+    /// Follows a form feed.
+    after_feed: bool,
 }
 
 /// All lines of the input, cleaned.
@@ -89,13 +93,62 @@ static METADATA: LazyLock<Regex> = LazyLock::new(|| {
     .expect("metadata labels compile")
 });
 
+/// Chrome and metadata are short: a longer line holds document text too.
+const CHROME_MAX: usize = 60;
+const METADATA_MAX: usize = 150;
+
+/// Page number, web chrome or metadata row, from the text of one block.
+fn furniture_kind(t: &str) -> Option<FurnitureKind> {
+    let n = char_len(t);
+    if PAGE_NUMBER.is_match(t) {
+        Some(FurnitureKind::PageNumber)
+    } else if n <= CHROME_MAX && WEB_CHROME.is_match(t) {
+        Some(FurnitureKind::WebChrome)
+    } else if n <= METADATA_MAX && METADATA.is_match(t) {
+        Some(FurnitureKind::Metadata)
+    } else {
+        None
+    }
+}
+
+/// Cuts each content line at the element boundaries [`blocks`] finds (a
+/// line whose line breaks are gone); the pieces are lines of their own.
+///
+/// [`blocks`]: crate::blocks
+fn split_elements(out: &mut Layout) {
+    let mut lines: Vec<Line> = Vec::with_capacity(out.lines.len());
+    for (i, line) in out.lines.iter().enumerate() {
+        let cuts = if line.furniture.is_none() { crate::blocks::element_cuts(out.text(i)) } else { Vec::new() };
+        if cuts.is_empty() {
+            lines.push(line.clone());
+            continue;
+        }
+        let base = line.clean.start;
+        let ends = cuts.iter().copied().chain(std::iter::once(line.clean.len()));
+        for (k, (a, b)) in std::iter::once(0).chain(cuts.iter().copied()).zip(ends).enumerate() {
+            let t = &out.clean.text[base + a..base + b];
+            let (a, b) = (a + (t.len() - t.trim_start().len()), b - (t.len() - t.trim_end().len()));
+            if a >= b {
+                continue;
+            }
+            let span = out.clean.span(base + a..base + b);
+            let first = k == 0;
+            lines.push(Line {
+                start: span.start,
+                end: span.end,
+                clean: base + a..base + b,
+                one_space: line.one_space && first,
+                after_feed: line.after_feed && first,
+                ..line.clone()
+            });
+        }
+    }
+    out.lines = lines;
+}
+
 /// Splits and cleans `input`, marking furniture.
 pub(crate) fn layout(input: &str) -> Layout {
     let mut out = Layout { clean: Mapped::with_capacity(input.len()), ..Layout::default() };
-    let mut leading_space_lines = 0usize;
-    // Per line: opened by a single ASCII space, or after a form feed.
-    let mut raw_leading = Vec::new();
-    let mut after_feed = Vec::new();
     // One pass over the tokens; a line's tokens are buffered until its end.
     let mut toks: Vec<Token> = Vec::new();
     let mut feed = false;
@@ -109,10 +162,7 @@ pub(crate) fn layout(input: &str) -> Layout {
         if let (Some(first), Some(last)) = (content.clone().next(), content.last()) {
             let (start, end) = (first.range.start, last.range.end);
             let one_space = matches!(toks[0].kind, Kind::Space(Trivia::Indent { one_space: true }));
-            leading_space_lines += usize::from(one_space);
-            raw_leading.push(one_space);
-            after_feed.push(feed);
-            feed = false;
+            let after_feed = std::mem::take(&mut feed);
             let c0 = out.clean.len();
             let mut prev = None;
             for t in &toks {
@@ -122,32 +172,25 @@ pub(crate) fn layout(input: &str) -> Layout {
             // The line break stands for the trailing blanks (not a `\r`).
             let body_end = input[end..tok.range.start].trim_end_matches('\r').len() + end;
             out.clean.push('\n', end, body_end);
-            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None });
+            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None, one_space, after_feed });
         }
         feed |= tok.kind == Kind::PageBreak;
         toks.clear();
     }
-    // Page starts.
-    let marks = leading_space_lines >= 3;
+    cut_repeated_lines(&mut out);
+    split_elements(&mut out);
     for i in 0..out.lines.len() {
-        let t = out.text(i);
-        let kind = if PAGE_NUMBER.is_match(t) {
-            Some(FurnitureKind::PageNumber)
-        } else if WEB_CHROME.is_match(t) {
-            Some(FurnitureKind::WebChrome)
-        } else if METADATA.is_match(t) {
-            Some(FurnitureKind::Metadata)
-        } else {
-            None
-        };
-        out.lines[i].furniture = kind;
+        out.lines[i].furniture = furniture_kind(out.text(i));
     }
-    for (i, &leading) in raw_leading.iter().enumerate() {
+    // Page starts.
+    let marks = out.lines.iter().filter(|l| l.one_space).count() >= 3;
+    for i in 0..out.lines.len() {
         let after_number = i > 0 && out.lines[i - 1].furniture == Some(FurnitureKind::PageNumber);
-        out.lines[i].page_start = i == 0 || after_number || after_feed[i] || (marks && leading);
+        let l = &mut out.lines[i];
+        l.page_start = i == 0 || after_number || l.after_feed || (marks && l.one_space);
     }
     mark_headers(&mut out);
-    mark_duplicates(&mut out);
+    mark_repeated_text(&mut out);
     for i in 0..out.lines.len() {
         if let Some(kind) = out.lines[i].furniture {
             let l = &out.lines[i];
@@ -230,9 +273,9 @@ fn mark_headers(out: &mut Layout) {
 /// on two pages is not taken for a running header).
 
 /// Crawled pages sometimes store their text twice in a row: within one
-/// line (`AA`) or as a whole (`lines[..n] == lines[n..]`). The second copy
-/// is furniture; a diagnostic says so.
-fn mark_duplicates(out: &mut Layout) {
+/// line (`AA`, here) or as a whole ([`mark_repeated_text`]). The second
+/// copy is furniture; a diagnostic says so.
+fn cut_repeated_lines(out: &mut Layout) {
     for i in 0..out.lines.len() {
         if out.lines[i].furniture.is_some() {
             continue;
@@ -268,6 +311,11 @@ fn mark_duplicates(out: &mut Layout) {
             });
         }
     }
+}
+
+/// The whole text stored twice (`lines[..n] == lines[n..]`): the second
+/// copy is furniture.
+fn mark_repeated_text(out: &mut Layout) {
     let content: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].furniture.is_none()).collect();
     let m = content.len() / 2;
     if m >= 2 && content.len() % 2 == 0 && (0..m).all(|k| out.text(content[k]) == out.text(content[m + k])) {

@@ -66,8 +66,7 @@ pub struct Options {
 /// find furniture ([`layout`]), segment into documents ([`segment`]), then
 /// extract each document's header elements ([`header`]).
 pub fn parse(text: &str, options: &Options) -> Parse {
-    let mut layout = layout::layout(text);
-    blocks::split_elements(&mut layout);
+    let layout = layout::layout(text);
     let seg = segment::segment(&layout);
     let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
     out.diagnostics.extend(layout.diagnostics.iter().cloned());
