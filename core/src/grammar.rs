@@ -232,6 +232,30 @@ pub(crate) fn clause_like(t: &str) -> bool {
     v.role_words.occurs_in(inner) || v.clause_keys.occurs_in(inner)
 }
 
+/// [`clause_like`] of every prefix of a text in one forward pass: the last
+/// opening bracket and the latest start of a clause word seen so far.
+#[derive(Default)]
+pub(crate) struct ClauseEnds {
+    open: Option<usize>,
+    word: Option<usize>,
+}
+
+impl ClauseEnds {
+    /// Called for each char `c` at byte `i` of `t` in order: is
+    /// `clause_like(&t[..i])`?
+    pub fn step(&mut self, t: &str, i: usize, c: char) -> bool {
+        let before = &t[..i];
+        let v = vocab();
+        let start = [v.role_words.suffix_of(before), v.clause_keys.suffix_of(before)].into_iter().flatten().map(|h| h.start).max();
+        self.word = self.word.max(start);
+        let like = self.open.is_some_and(|o| self.word.is_some_and(|w| w >= o));
+        if matches!(c, '（' | '(') {
+            self.open = Some(i);
+        }
+        like
+    }
+}
+
 /// Does `t` open with a clause key and its colon (`完成时限：…`,
 /// `责任单位：…` printed as a note after an item)?
 pub(crate) fn opens_with_clause_key(t: &str) -> bool {
@@ -260,7 +284,9 @@ pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
 
 /// A 发文机关署名 line: names of bodies only.
 pub(crate) fn is_signature_line(t: &str) -> bool {
-    (2..=60).contains(&char_len(t))
+    // (A char is at most 4 bytes: the length test bounds the count.)
+    t.len() <= 60 * 4
+        && (2..=60).contains(&char_len(t))
         && !t.contains(['。', '，', '：', '；', '《', ':'])
         && marker_at(t).is_none()
         && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)

@@ -402,6 +402,10 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
     let mut bare: Option<(usize, Option<std::ops::Range<usize>>, std::ops::Range<usize>, String)> = None;
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.text.text;
+        // The last sentence stop before the scanned point, found going
+        // forward (dates come in order).
+        let mut scanned = 0;
+        let mut stop: Option<usize> = None;
         for m in find_dates(t) {
             let Some(iso) = m.iso else { continue };
             let after = &t[m.range.end..];
@@ -411,7 +415,13 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
             // `某某人民政府办公室 2023年3月29日` on one line: the signature may
             // stand before a column gap.
             let before = t[..m.range.start].trim_end_matches(' ');
-            let b0 = before.rfind(['。', '！', '？', '）', ' ', '；']).map(|i| i + before[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+            for (i, ch) in t.get(scanned..before.len()).unwrap_or("").char_indices() {
+                if matches!(ch, '。' | '！' | '？' | '）' | ' ' | '；') {
+                    stop = Some(scanned + i + ch.len_utf8());
+                }
+            }
+            scanned = scanned.max(before.len());
+            let b0 = stop.filter(|&s| s <= before.len()).unwrap_or(0);
             let cand = &before[b0..];
             if !cand.is_empty() && is_signature_line(cand) {
                 return Some((pi, Some(b0..before.len()), m.range.clone(), iso));

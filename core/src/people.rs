@@ -525,45 +525,55 @@ fn bodies(list: &str) -> Vec<String> {
 
 fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
     for sentence in text.split(['。', '；']) {
-        let s = sentence.trim();
-        // AB-role rules and notes after the last leader are not duties.
-        if s.is_empty() || s.contains("AB角") || s.contains("AB岗") || s.contains("互为A") || s.contains("外出期间") || s.starts_with(['（', '(']) {
-            continue;
-        }
-        // `分管部门：…`, `联系单位：…`: a label before the list.
-        let unlabel = |r: &'a str| -> &'a str {
-            for w in ["部门", "单位", "领域", "工作"] {
-                if let Some(x) = r.strip_prefix(w).and_then(|x| x.strip_prefix(['：', ':'])) {
-                    return x;
+        let sentence = sentence.trim();
+        // AB-role rules and notes after the last leader are not duties. A
+        // part of the sentence (after a 兼任 post) holds one when it starts
+        // at or before the note's last occurrence.
+        let notes: Vec<usize> = ["AB角", "AB岗", "互为A", "外出期间"].iter().filter_map(|w| sentence.rfind(w)).collect();
+        // `兼任A，兼任B，负责…`: the part after each 兼任 post is read on.
+        let mut s = sentence;
+        loop {
+            let from = sentence.len() - s.len();
+            if s.is_empty() || notes.iter().any(|&p| p >= from) || s.starts_with(['（', '(']) {
+                break;
+            }
+            // `分管部门：…`, `联系单位：…`: a label before the list.
+            let unlabel = |r: &'a str| -> &'a str {
+                for w in ["部门", "单位", "领域", "工作"] {
+                    if let Some(x) = r.strip_prefix(w).and_then(|x| x.strip_prefix(['：', ':'])) {
+                        return x;
+                    }
                 }
-            }
-            r.strip_prefix(['：', ':']).unwrap_or(r)
-        };
-        if let Some(rest) = s.strip_prefix("分管") {
-            a.supervises.extend(bodies(unlabel(rest)));
-        } else if let Some(rest) = s.strip_prefix("联系").map(unlabel) {
-            // `联系A，协助联系B`: the assisted part is a duty.
-            let (own, assist) = match rest.find("，协助联系") {
-                Some(i) => (&rest[..i], Some(&rest[i + "，".len()..])),
-                None => (rest, None),
+                r.strip_prefix(['：', ':']).unwrap_or(r)
             };
-            a.liaises.extend(bodies(own));
-            if let Some(x) = assist {
-                a.duties.push(x.to_string());
+            if let Some(rest) = s.strip_prefix("分管") {
+                a.supervises.extend(bodies(unlabel(rest)));
+            } else if let Some(rest) = s.strip_prefix("联系").map(unlabel) {
+                // `联系A，协助联系B`: the assisted part is a duty.
+                let (own, assist) = match rest.find("，协助联系") {
+                    Some(i) => (&rest[..i], Some(&rest[i + "，".len()..])),
+                    None => (rest, None),
+                };
+                a.liaises.extend(bodies(own));
+                if let Some(x) = assist {
+                    a.duties.push(x.to_string());
+                }
+            } else if let Some(rest) = s.strip_prefix("兼任") {
+                // `兼任县公安局局长` / `兼任县政府办主任，负责…`
+                let (post, more) = match rest.find('，') {
+                    Some(i) => (&rest[..i], Some(&rest[i + '，'.len_utf8()..])),
+                    None => (rest, None),
+                };
+                a.concurrent.push(post.to_string());
+                if let Some(m) = more {
+                    s = m.trim();
+                    continue;
+                }
+            } else if !crate::grammar::has_date(s) {
+                // (A signature and date run on after the last leader is not a duty.)
+                a.duties.push(s.to_string());
             }
-        } else if let Some(rest) = s.strip_prefix("兼任") {
-            // `兼任县公安局局长` / `兼任县政府办主任，负责…`
-            let (post, more) = match rest.find('，') {
-                Some(i) => (&rest[..i], Some(&rest[i + '，'.len_utf8()..])),
-                None => (rest, None),
-            };
-            a.concurrent.push(post.to_string());
-            if let Some(m) = more {
-                read_duties(a, m);
-            }
-        } else if !crate::grammar::has_date(s) {
-            // (A signature and date run on after the last leader is not a duty.)
-            a.duties.push(s.to_string());
+            break;
         }
     }
 }

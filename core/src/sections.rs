@@ -14,7 +14,7 @@
 use crate::header::Para;
 use crate::model::Span;
 use crate::text::Mapped;
-use crate::grammar::{clause_like, marker_at, opens_with_clause_key};
+use crate::grammar::{clause_like, marker_at, opens_with_clause_key, ClauseEnds};
 
 /// A numbered item with its own text (up to the next marker of any level).
 #[derive(Clone, Debug)]
@@ -62,7 +62,7 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
             let last = *cuts.last().unwrap_or(&0);
             let heading_so_far = &t[last..i];
             let after_heading = marker_at(heading_so_far).is_some()
-                && heading_so_far.chars().count() <= 40
+                && heading_so_far.chars().nth(40).is_none()
                 && !heading_so_far.contains(['。', '，', '；']);
             if !after_sentence && !after_heading {
                 continue;
@@ -82,13 +82,15 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
         }
         // Text after a closing bracket and a column gap (`…负责）　　政策解读：…`
         // on a crawled line) is a piece of its own.
+        let mut clause_ends = ClauseEnds::default();
         for (i, c) in t.char_indices() {
+            let clause_before = clause_ends.step(t, i, c);
             if c == ' ' && t[..i].ends_with(['）', ')']) && i + 1 < t.len() {
                 cuts.push(i + 1);
             } else if i > 0
                 && t[..i].ends_with(['）', ')'])
                 && !matches!(c, '。' | '，' | '；' | '、' | '：' | ' ' | '）' | ')' | '（' | '(')
-                && clause_like(&t[..i])
+                && clause_before
             {
                 // `…(省工业和信息化厅负责)政策解读：…`
                 cuts.push(i);

@@ -126,56 +126,56 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
     // A title repeated by page chrome (a web page's heading above the
     // document's own title block) counts once: keep the later copy when
     // nothing but short chrome stands between them.
+    // (Each pass below rebuilds the list in one go: no `remove` in a loop.)
+    let repeated: Vec<bool> = anchors
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let between = a.last + 1..b.first;
+            let gap_is_chrome = between.len() <= 4 && between.clone().all(|p| !text(p).contains('。') && char_len(text(p)) <= 30);
+            a.title == b.title && gap_is_chrome
+        })
+        .collect();
     let mut k = 0;
-    while k + 1 < anchors.len() {
-        let (a, b) = (&anchors[k], &anchors[k + 1]);
-        let between = a.last + 1..b.first;
-        let gap_is_chrome = between.len() <= 4 && between.clone().all(|p| !text(p).contains('。') && char_len(text(p)) <= 30);
-        if a.title == b.title && gap_is_chrome {
-            anchors.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+    anchors.retain(|_| {
+        k += 1;
+        !repeated.get(k - 1).copied().unwrap_or(false)
+    });
     // A title without a 发文字号 or an issuer that repeats the title enclosed
     // by the document before it (`转发民政部关于X意见的通知` then `关于X
     // 的意见`) opens that enclosed text, not a new document.
-    let mut k = 1;
-    while k < anchors.len() {
-        let weak = anchors[k].number.is_none() && anchors[k].title.starts_with("关于");
-        let core = |t: &str| {
-            let t = t.replace('的', "");
-            let t = t.trim_start_matches("关于");
-            let kind_len = kind_word_len(t).or_else(|| enclosed_word_len(t)).unwrap_or(0);
-            t[..t.len() - kind_len.min(t.len())].to_string()
+    let core = |t: &str| {
+        let t = t.replace('的', "");
+        let t = t.trim_start_matches("关于");
+        let kind_len = kind_word_len(t).or_else(|| enclosed_word_len(t)).unwrap_or(0);
+        t[..t.len() - kind_len.min(t.len())].to_string()
+    };
+    let mut kept: Vec<Anchor> = Vec::with_capacity(anchors.len());
+    for b in anchors {
+        let weak = b.number.is_none() && b.title.starts_with("关于");
+        let encloses = |a: &Anchor| {
+            let t = core(&b.title);
+            char_len(&t) >= 4 && enclosed_titles(&a.title).iter().map(|e| core(e)).any(|e| e.contains(&t) || t.contains(&e))
         };
-        let t = core(&anchors[k].title);
-        let encloses = char_len(&t) >= 4
-            && enclosed_titles(&anchors[k - 1].title).iter().map(|e| core(e)).any(|e| e.contains(&t) || t.contains(&e));
-        if weak && encloses {
-            anchors.remove(k);
-        } else {
-            k += 1;
+        if !(weak && kept.last().is_some_and(encloses)) {
+            kept.push(b);
         }
     }
     // A masthead (`某某市人民政府专题会议纪要`, no 关于) right above the
     // document's own title block is part of that document.
-    let mut k = 0;
-    while k + 1 < anchors.len() {
-        let (a, b) = (&anchors[k], &anchors[k + 1]);
-        let masthead = !a.title.contains("关于") && !a.title.contains("印发") && !a.title.contains("转发");
-        let gap = b.first.saturating_sub(a.last.max(a.number.unwrap_or(0)) + 1);
-        let between_plain = (a.last + 1..b.first).all(|p| !text(p).contains('。'));
-        if masthead && gap <= 3 && between_plain && b.title.contains("关于") {
-            let (number, masthead) = (a.number, a.first);
-            anchors.remove(k);
-            if anchors[k].number.is_none() {
-                anchors[k].number = number;
+    let mut anchors: Vec<Anchor> = Vec::with_capacity(kept.len());
+    for mut b in kept {
+        if let Some(a) = anchors.last() {
+            let masthead = !a.title.contains("关于") && !a.title.contains("印发") && !a.title.contains("转发");
+            let gap = b.first.saturating_sub(a.last.max(a.number.unwrap_or(0)) + 1);
+            let between_plain = (a.last + 1..b.first).all(|p| !text(p).contains('。'));
+            if masthead && gap <= 3 && between_plain && b.title.contains("关于") {
+                b.number = b.number.or(a.number);
+                b.masthead = Some(a.first);
+                anchors.pop();
             }
-            anchors[k].masthead = Some(masthead);
-        } else {
-            k += 1;
         }
+        anchors.push(b);
     }
     let mut seg = Segmented { content: content.clone(), ..Segmented::default() };
     if content.is_empty() {
@@ -230,15 +230,20 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
     if starts.is_empty() {
         starts.push(0);
     }
-    let anchor_at = |s: usize| anchors.iter().find(|a| s <= a.first && a.first.min(a.number.unwrap_or(a.first)).min(a.masthead.unwrap_or(a.first)) >= s);
+    // The first anchor whose block starts at or after `s`. Starts increase,
+    // so an anchor that starts before one start is passed for good.
+    let mut next_anchor = 0;
+    let mut anchor_at = |s: usize| {
+        let hull = |a: &Anchor| a.first.min(a.number.unwrap_or(a.first)).min(a.masthead.unwrap_or(a.first));
+        while anchors.get(next_anchor).is_some_and(|a| !(s <= a.first && hull(a) >= s)) {
+            next_anchor += 1;
+        }
+        anchors.get(next_anchor)
+    };
     seg.preamble = content[..starts[0]].to_vec();
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(content.len());
-        let anchor = if anchors.is_empty() {
-            None
-        } else {
-            anchor_at(s).filter(|a| a.first < e).cloned()
-        };
+        let anchor = anchor_at(s).filter(|a| a.first < e).cloned();
         seg.docs.push(order_document(layout, &content, s, e, anchor));
     }
     seg

@@ -89,9 +89,17 @@ impl WordSet {
 
     /// The longest word `s` ends with (its range in `s`).
     pub fn suffix_of(&self, s: &str) -> Option<Hit<'_>> {
-        let mut tail = String::with_capacity(self.max_chars * 4);
-        tail.extend(s.chars().rev().take(self.max_chars));
-        let m = self.reverse.find(Input::new(&tail).anchored(Anchored::Yes))?;
+        // The reversed tail, on the stack: it runs at every char of a scan.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in s.chars().rev().take(self.max_chars) {
+            if n + c.len_utf8() > buf.len() {
+                break;
+            }
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+        let tail = &buf[..n];
+        let m = self.reverse.find(Input::new(tail).anchored(Anchored::Yes))?;
         let k = m.pattern().as_usize();
         Some(self.hit(k, s.len() - self.words[k].len(), s.len()))
     }
