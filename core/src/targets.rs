@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::header::Para;
-use crate::model::Target;
+use crate::model::{Target, TargetSpans};
 
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+(?:\.\d+)?) ?(个百分点|%|微克/立方米|毫克/升|个工作日|工作日|小时|分钟|天|亿元|万元|万亩|万人次|万人|人次|亿千瓦时|万千瓦|千瓦|万吨|吨|万平方米|平方米|平方公里|公里|万户|户|家|个|处|项|场次|条|名|套|所|座|亩|人|万)(以上|以下|左右|以内)?").unwrap()
@@ -31,8 +31,8 @@ const VERBS: &[&str] = &[
 const KEEP_VERBS: &[&str] = &["增长", "下降", "降低", "新增", "减少", "提高"];
 const LEAD_WORDS: &[&str] = &["确保", "力争", "争取", "实现", "完成", "全县", "全市", "全省", "全区", "全年", "其中", "累计", "年内", "共"];
 
-pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
-    let mut out = found(paras);
+pub(crate) fn targets(input: &str, paras: &[Para]) -> Vec<Target> {
+    let mut out = found(input, paras);
     // A heading that states the target and the sentence that repeats it
     // (`一、新增城镇就业6万人` … `新增城镇就业6万人以上`) give one target: the
     // one with a qualifier, else the first.
@@ -50,7 +50,7 @@ pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
     keep
 }
 
-fn found(paras: &[Para]) -> Vec<Target> {
+fn found(input: &str, paras: &[Para]) -> Vec<Target> {
     let mut out = Vec::new();
     for p in paras {
         let t = &p.text.text;
@@ -135,14 +135,14 @@ fn found(paras: &[Para]) -> Vec<Target> {
             starts.reverse();
             for (n, &s) in starts.iter().enumerate() {
                 let name = if n + 1 == starts.len() {
-                    ind.to_string()
+                    ind
                 } else {
                     let end = starts[n + 1] - '、'.len_utf8();
                     let mut x = &t[s..end];
                     for w in LEAD_WORDS {
                         x = x.strip_prefix(w).unwrap_or(x);
                     }
-                    x.to_string()
+                    x
                 };
                 out.push(Target {
                     indicator: name.chars().filter(|c| *c != ' ').collect(),
@@ -151,6 +151,10 @@ fn found(paras: &[Para]) -> Vec<Target> {
                     qualifier: c.get(3).map(|q| q.as_str().to_string()),
                     year,
                     span: p.text.span(s..m.end()),
+                    spans: TargetSpans {
+                        indicator: Some(p.text.slice_span(name, input)),
+                        value: c.get(1).map(|v| p.text.value_span(v.range(), input)),
+                    },
                 });
             }
         }
@@ -171,7 +175,7 @@ mod tests {
             m.push(c, i, i + c.len_utf8());
         }
         let p = Para { text: m, lines: vec![], page_starts: vec![], line_starts: vec![0] };
-        targets(&[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
+        targets(s, &[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
     }
 
     #[test]
