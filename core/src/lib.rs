@@ -101,8 +101,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(options.default_year)
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
-        let texts: Vec<&str> = paras.iter().map(|p| p.text.text.as_str()).collect();
-        d.tasks = tasks::tasks(text, &items, &texts, year, &mut out.diagnostics);
+        d.tasks = tasks::tasks(text, &items, &paras, year, &mut out.diagnostics);
         d.sections = items
             .iter()
             .map(|i| Section {
@@ -115,9 +114,9 @@ pub fn parse(text: &str, options: &Options) -> Parse {
                 span: i.span.clone(),
             })
             .collect();
-        d.targets = targets::targets(&paras);
+        d.targets = targets::targets(text, &paras);
         d.appointments = people::appointments(text, &layout, &paras, &mut out.diagnostics);
-        d.division = people::division(&paras, &items);
+        d.division = people::division(text, &paras, &items);
         out.documents.push(d);
     }
     if seg.docs.iter().all(|d| d.anchor.is_none()) {

@@ -23,6 +23,8 @@ pub(crate) struct Item {
     pub marker: String,
     pub path: Vec<String>,
     pub heading: String,
+    /// Where the heading is printed in `text`.
+    pub heading_at: std::ops::Range<usize>,
     /// The item's own text after the marker, cleaned, with its map.
     pub text: Mapped,
     pub span: Span,
@@ -216,6 +218,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
                 marker: marker.clone(),
                 path: stack.iter().map(|(_, m)| m.clone()).collect(),
                 heading: String::new(),
+                heading_at: 0..0,
                 text: m,
                 span: piece.para.text.span(piece.range.clone()),
                 stream: s,
@@ -250,13 +253,17 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
         // the body is the whole first piece.
         let first = &item.text.text[..item.first_len.min(item.text.len())];
         let own_line = item.first_len < item.text.len() && !first.contains(['。', '；', '！', '？']) && !first.trim().is_empty();
-        item.heading = heading(if own_line { first } else { &item.text.text });
+        let at = heading(if own_line { first } else { &item.text.text });
+        item.heading = item.text.text.get(at.clone()).unwrap_or("").chars().filter(|c| *c != ' ').collect();
+        item.heading_at = at;
     }
     out
 }
 
-/// The lead sentence without its closing 。 (and without a trailing clause).
-fn heading(t: &str) -> String {
+/// Where the lead sentence is in `t`: without its closing 。 (and without a
+/// trailing clause).
+fn heading(t: &str) -> std::ops::Range<usize> {
+    let base = t;
     let t = t.trim_start();
     let end = t.find(['。', '！', '？', '；']).unwrap_or(t.len());
     let mut h = &t[..end];
@@ -267,7 +274,7 @@ fn heading(t: &str) -> String {
             h = &h[..i];
         }
     }
-    h.trim_end_matches(['：', ':', '，', ' ']).chars().filter(|c| *c != ' ').collect()
+    crate::text::range_in(base, h.trim_end_matches(['：', ':', '，', ' ']))
 }
 
 #[cfg(test)]
@@ -280,6 +287,7 @@ mod tests {
 
     #[test]
     fn headings() {
+        let heading = |t: &'static str| &t[super::heading(t)];
         assert_eq!(heading("促进农业稳产增收。针对全县"), "促进农业稳产增收");
         assert_eq!(heading("地质灾害重点防范期"), "地质灾害重点防范期");
         assert_eq!(heading("加强学习（责任单位：县局）"), "加强学习");

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::header::Para;
-use crate::model::Target;
+use crate::model::{Target, TargetSpans};
 use crate::vocab::{alternation, vocab};
 
 /// A number and its unit (`vocab/targets.toml`), with a qualifier.
@@ -38,8 +38,8 @@ static GOAL_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targ
 static LEAD_WORDS: LazyLock<Vec<String>> =
     LazyLock::new(|| [vocab().list("targets", "goal_openers"), vocab().list("targets", "scope_words")].concat());
 
-pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
-    let mut out = found(paras);
+pub(crate) fn targets(input: &str, paras: &[Para]) -> Vec<Target> {
+    let mut out = found(input, paras);
     // A heading that states the target and the sentence that repeats it
     // (`一、新增城镇就业6万人` … `新增城镇就业6万人以上`) give one target: the
     // one with a qualifier, else the first.
@@ -57,7 +57,7 @@ pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
     keep
 }
 
-fn found(paras: &[Para]) -> Vec<Target> {
+fn found(input: &str, paras: &[Para]) -> Vec<Target> {
     let mut out = Vec::new();
     for p in paras {
         let t = &p.text.text;
@@ -142,14 +142,14 @@ fn found(paras: &[Para]) -> Vec<Target> {
             starts.reverse();
             for (n, &s) in starts.iter().enumerate() {
                 let name = if n + 1 == starts.len() {
-                    ind.to_string()
+                    ind
                 } else {
                     let end = starts[n + 1] - '、'.len_utf8();
                     let mut x = &t[s..end];
                     for w in LEAD_WORDS.iter() {
                         x = x.strip_prefix(w).unwrap_or(x);
                     }
-                    x.to_string()
+                    x
                 };
                 out.push(Target {
                     indicator: name.chars().filter(|c| *c != ' ').collect(),
@@ -158,6 +158,10 @@ fn found(paras: &[Para]) -> Vec<Target> {
                     qualifier: c.get(3).map(|q| q.as_str().to_string()),
                     year,
                     span: p.text.span(s..m.end()),
+                    spans: TargetSpans {
+                        indicator: Some(p.text.slice_span(name, input)),
+                        value: c.get(1).map(|v| p.text.value_span(v.range(), input)),
+                    },
                 });
             }
         }
@@ -178,7 +182,7 @@ mod tests {
             m.push(c, i, i + c.len_utf8());
         }
         let p = Para { text: m, lines: vec![], page_starts: vec![], line_starts: vec![0] };
-        targets(&[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
+        targets(s, &[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
     }
 
     #[test]

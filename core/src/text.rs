@@ -16,7 +16,7 @@
 //! byte `i`, `starts[i] < ends[i]` are char boundaries of the input.
 
 use crate::lex::{fold, is_space, Kind, Token, Trivia};
-use crate::model::Span;
+use crate::model::{Range, Span};
 
 /// Cleaned text plus, for every byte, the original byte range it came from.
 #[derive(Clone, Debug, Default)]
@@ -64,8 +64,8 @@ impl Mapped {
         self.ends.extend_from_slice(&other.ends[range]);
     }
 
-    /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
-    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+    /// `range` clamped to the text and trimmed of ASCII spaces and newlines.
+    fn trimmed(&self, range: std::ops::Range<usize>) -> (usize, usize) {
         let (mut a, mut b) = (range.start.min(self.len()), range.end.min(self.len()));
         let bytes = self.text.as_bytes();
         while a < b && matches!(bytes[a], b' ' | b'\n') {
@@ -74,6 +74,39 @@ impl Mapped {
         while b > a && matches!(bytes[b - 1], b' ' | b'\n') {
             b -= 1;
         }
+        (a, b)
+    }
+
+    /// The span of a value printed at cleaned bytes `range`: as [`Mapped::span`],
+    /// with `segments` when the value crosses a line break of `input` (the
+    /// original text; dropped furniture between the pieces lies in the gap).
+    pub fn value_span(&self, range: std::ops::Range<usize>, input: &str) -> Span {
+        let mut span = self.span(range.clone());
+        let (a, b) = self.trimmed(range);
+        let mut from = span.start;
+        for i in a + 1..b {
+            let broken = self.text.is_char_boundary(i)
+                && input.get(self.ends[i - 1] as usize..self.starts[i] as usize).is_some_and(|gap| gap.contains('\n'));
+            if broken {
+                span.segments.push(Range { start: from, end: self.ends[i - 1] as usize });
+                from = self.starts[i] as usize;
+            }
+        }
+        if !span.segments.is_empty() {
+            span.segments.push(Range { start: from, end: span.end });
+        }
+        span
+    }
+
+    /// The span of `printed`, a slice of this text (cut, trimmed or split
+    /// from it: a value carries the slice it was read from).
+    pub fn slice_span(&self, printed: &str, input: &str) -> Span {
+        self.value_span(range_in(&self.text, printed), input)
+    }
+
+    /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let (a, b) = self.trimmed(range);
         if a >= b {
             let p = if a < self.len() { self.starts[a] } else { self.ends.last().copied().unwrap_or(0) } as usize;
             return Span::new(p, p);
@@ -150,19 +183,88 @@ pub(crate) fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a s
     out
 }
 
-/// `s` without its bracketed groups (nested brackets included).
-pub(crate) fn outside_brackets(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0;
-    for ch in s.chars() {
-        match ch {
-            '（' | '(' => depth += 1,
-            '）' | ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(ch),
-            _ => {}
+/// A text without its bracketed groups (nested brackets included),
+/// remembering where each byte came from.
+pub(crate) struct Outside<'a> {
+    pub text: String,
+    source: &'a str,
+    /// `at[i]`: the byte of `source` that byte `i` of `text` was copied from.
+    at: Vec<usize>,
+}
+
+impl<'a> Outside<'a> {
+    pub fn new(source: &'a str) -> Outside<'a> {
+        let mut text = String::with_capacity(source.len());
+        let mut at = Vec::with_capacity(source.len());
+        let mut depth = 0;
+        for (i, ch) in source.char_indices() {
+            match ch {
+                '（' | '(' => depth += 1,
+                '）' | ')' if depth > 0 => depth -= 1,
+                _ if depth == 0 => {
+                    text.push(ch);
+                    at.extend(i..i + ch.len_utf8());
+                }
+                _ => {}
+            }
+        }
+        Outside { text, source, at }
+    }
+
+    /// The slice of the source that `sub` (a slice of `text`) was read
+    /// from: the hull, brackets inside it included.
+    pub fn source_of(&self, sub: &str) -> &'a str {
+        let r = range_in(&self.text, sub);
+        let end = &self.source[self.source.len()..];
+        match (self.at.get(r.start), r.end.checked_sub(1).and_then(|e| self.at.get(e))) {
+            (Some(&a), Some(&b)) if a <= b => self.source.get(a..b + 1).unwrap_or(end),
+            _ => end,
         }
     }
-    out
+}
+
+/// A value and the slice of the cleaned text it was read from: the slice is
+/// its position ([`range_in`]), carried through splitting and trimming.
+/// `text` may be normalised (two pieces joined with 、, a mark stripped);
+/// `src` is then the hull of what is printed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Val<'a> {
+    pub text: String,
+    pub src: &'a str,
+}
+
+impl<'a> Val<'a> {
+    pub fn new(src: &'a str) -> Val<'a> {
+        Val { text: src.to_string(), src }
+    }
+
+    /// `part`, a slice of this value's text, with its own printed slice
+    /// when the text is as printed, else with this value's.
+    pub fn cut(&self, part: &str) -> Val<'a> {
+        let src = if self.text == self.src { self.src.get(range_in(&self.text, part)).unwrap_or(self.src) } else { self.src };
+        Val { text: part.to_string(), src }
+    }
+}
+
+/// Where `sub` lies in `base`, when `sub` is a slice of `base` (cut, split
+/// or trimmed from it): how a value carries its position through the
+/// string functions (std's unstable `str::substr_range`). Not a search: a
+/// string that is not a slice of `base` is a bug, and gives an empty range
+/// at the end of `base`.
+pub(crate) fn range_in(base: &str, sub: &str) -> std::ops::Range<usize> {
+    let (b, s) = (base.as_ptr() as usize, sub.as_ptr() as usize);
+    if s >= b && s + sub.len() <= b + base.len() {
+        s - b..s - b + sub.len()
+    } else {
+        debug_assert!(false, "{sub:?} is not a slice of {base:?}");
+        base.len()..base.len()
+    }
+}
+
+/// The smallest slice of `base` holding both slices `a` and `b`.
+pub(crate) fn hull<'a>(base: &'a str, a: &str, b: &str) -> &'a str {
+    let (x, y) = (range_in(base, a), range_in(base, b));
+    base.get(x.start.min(y.start)..x.end.max(y.end)).unwrap_or(&base[base.len()..])
 }
 
 /// Removes every whitespace character.
