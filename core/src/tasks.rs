@@ -18,6 +18,7 @@ use crate::model::{Deadline, Diagnostic, Level, Span, Task};
 use crate::sections::Item;
 use crate::text::{char_len, hull, split_outside_brackets, Mapped, Outside, Val};
 use crate::values::{days_in_month, is_org};
+use crate::vocab::{alternation, vocab, ClauseRole, Vocabulary};
 
 /// A value with its span in the input.
 #[derive(Debug, Clone)]
@@ -41,10 +42,6 @@ struct Clause<'a> {
     default_deadline: Option<Val<'a>>,
 }
 
-static KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(牵头[县市区省州镇乡]?领导|责任[县市区省州]?领导|分管[县市区省]?领导|牵头单位|牵头部门|责任单位|责任部门|负责单位|主责单位|配合单位|配合部门|协办单位|协同单位|参与单位|完成时限|时限要求|完成时间|时间要求|时间节点) ?[:：]").unwrap()
-});
-
 static FIRST_IS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:排|列|位)(?:在|于)?(?:第一|首位|第1)[位个]?(?:的|者)?(?:单位|部门)?(?:为|是)牵头|第一个(?:单位|部门)?为牵头|排名第一的?(?:单位|部门)?为牵头|(?:排|列)(?:在)?首位的?(?:单位|部门|者)?为牵头").unwrap()
 });
@@ -54,7 +51,8 @@ static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:完成时限|时限要求|完成时间)[:：]?均为([^，。；）]{2,30})[，,]?(?:不再|不另)(?:逐一|一一)?列出").unwrap()
+    let keys = alternation(&vocab().keys_with(ClauseRole::Deadline), false);
+    Regex::new(&format!(r"(?:{keys})[:：]?均为([^，。；）]{{2,30}})[，,]?(?:不再|不另)(?:逐一|一一)?列出")).expect("deadline keys compile")
 });
 
 /// A deadline where a unit would stand: `2024年6月底前完成`, `年底前`.
@@ -64,12 +62,46 @@ static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `完成时限：2024年6月底前` printed after the clause, outside brackets.
 static LOOSE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:完成时限|时限要求|完成时间|时间节点)[:：] ?([^。；，,）)\s]{2,24})").unwrap()
+    let keys = alternation(&vocab().keys_with(ClauseRole::Deadline), false);
+    Regex::new(&format!(r"(?:{keys})[:：] ?([^。；，,）)\s]{{2,24}})")).expect("deadline keys compile")
 });
 
-/// Clause keywords: a bracketed group holding one is a clause.
-fn looks_like_clause(t: &str) -> bool {
-    KEY.is_match(t) || t.contains("负责") || t.contains("牵头") || t.contains("配合") || t.ends_with("指导")
+/// A bracketed group is a clause when it holds a clause key with its
+/// colon or a clause signal word (`vocab/clauses.toml`).
+fn looks_like_clause(v: &Vocabulary, t: &str) -> bool {
+    !keyed_parts(v, t).is_empty() || v.list("signals", "anywhere").iter().any(|w| t.contains(w.as_str()))
+        || v.list("signals", "at_end").iter().any(|w| t.ends_with(w.as_str()))
+}
+
+/// One keyed part of a clause: `责任单位：A、B` — the key's role, where the
+/// key starts and where its value starts (after the colon).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Keyed {
+    role: ClauseRole,
+    start: usize,
+    value: usize,
+}
+
+/// `key ?[:：] ?` at the start of `t`, the key from the vocabulary: the
+/// role and the byte length of key and colon.
+fn key_colon<'a>(v: &'a Vocabulary, t: &'a str) -> nom::IResult<&'a str, ClauseRole> {
+    use nom::character::complete::{char, one_of};
+    use nom::combinator::opt;
+    use nom::sequence::tuple;
+    let fail = || nom::Err::Error(nom::error::Error::new(t, nom::error::ErrorKind::Tag));
+    let hit = v.clause_keys.prefix_of(t).ok_or_else(fail)?;
+    let role = ClauseRole::of(hit.value).ok_or_else(fail)?;
+    let (rest, _) = tuple((opt(char(' ')), one_of("：:"), opt(char(' '))))(&t[hit.end..])?;
+    Ok((rest, role))
+}
+
+/// The keyed parts of a clause, in order: every clause key of the
+/// vocabulary that is followed by its colon.
+fn keyed_parts(v: &Vocabulary, inner: &str) -> Vec<Keyed> {
+    v.clause_keys
+        .find_iter(inner)
+        .filter_map(|h| key_colon(v, &inner[h.start..]).ok().map(|(rest, role)| Keyed { role, start: h.start, value: inner.len() - rest.len() }))
+        .collect()
 }
 
 /// Splits a unit list into single bodies: on 、，, ; and on 和/及 only
@@ -155,44 +187,27 @@ fn plausible_units(units: &[Val]) -> bool {
         && units.iter().any(|u| is_org(&u.text) || u.text.starts_with('各'))
 }
 
-const ROLE_WORDS: &[(&str, bool)] = &[
-    ("按照职责分工负责", false),
-    ("按职责分工负责", false),
-    ("按职责负责", false),
-    ("牵头负责", true),
-    ("共同负责", false),
-    ("牵头", true),
-    ("负责", false),
-    ("配合", false),
-    ("参与", false),
-    ("协助", false),
-    ("指导", false),
-];
-
 /// Reads `A、B牵头，C和D按职责分工负责` into the clause.
-fn free_units<'a>(sentence: &'a str, c: &mut Clause<'a>) {
+fn free_units<'a>(v: &Vocabulary, sentence: &'a str, c: &mut Clause<'a>) {
     let mut from = 0;
-    while from < sentence.len() {
-        let next = ROLE_WORDS
-            .iter()
-            .filter_map(|(w, lead)| sentence[from..].find(w).map(|i| (from + i, *w, *lead)))
-            .min_by_key(|(i, w, _)| (*i, std::cmp::Reverse(w.len())));
-        let Some((at, word, lead)) = next else { break };
-        let text = sentence[from..at].trim_matches(['，', ',', ' ']);
+    // Each role word (leftmost, longest) closes the list before it.
+    for h in v.role_words.find_iter(sentence) {
+        let text = sentence[from..h.start].trim_matches(['，', ',', ' ']);
         let text = text.strip_suffix("单位").filter(|t| t.ends_with('局') || t.ends_with('委')).unwrap_or(text);
         let units = split_units(text);
         if plausible_units(&units) {
-            if lead {
+            if h.value == "lead" {
                 c.lead.extend(units.iter().cloned());
             }
             c.responsible.extend(units);
         }
-        from = at + word.len();
+        from = h.end;
     }
 }
 
-/// Parses the inside of a clause.
-fn parse_clause(inner: &str) -> Option<Clause<'_>> {
+/// Parses the inside of a clause: the keyed parts (`责任单位：…`), the free
+/// part before them (`A牵头，B按职责分工负责`) and the rules stated in it.
+fn parse_clause<'a>(v: &Vocabulary, inner: &'a str) -> Option<Clause<'a>> {
     let mut c = Clause::default();
     if FIRST_IS_LEAD.is_match(inner) {
         c.first_is_lead = true;
@@ -203,42 +218,38 @@ fn parse_clause(inner: &str) -> Option<Clause<'_>> {
     if let Some(d) = DEFAULT_DEADLINE.captures(inner).and_then(|m| m.get(1)) {
         c.default_deadline = Some(Val::new(d.as_str().trim()));
     }
-    let keys: Vec<regex::Captures> = KEY.captures_iter(inner).collect();
-    if !keys.is_empty() {
-        for (k, cap) in keys.iter().enumerate() {
-            let key = cap.get(1).unwrap().as_str();
-            let vstart = cap.get(0).unwrap().end();
-            let vend = keys.get(k + 1).map_or(inner.len(), |n| n.get(0).unwrap().start());
-            let mut value = inner[vstart..vend].trim().trim_end_matches(['；', ';', '：', ':', '，', ',', '。', ' ']);
-            // Rule sentences after the unit list are not units.
-            let mut rules_at = value.len();
-            for pat in [&*FIRST_IS_LEAD, &*IMPLIED, &*DEFAULT_DEADLINE] {
-                if let Some(m) = pat.find(value) {
-                    let s = value[..m.start()].rfind(['，', ',', '；']).unwrap_or(m.start());
-                    rules_at = rules_at.min(s);
+    let keys = keyed_parts(v, inner);
+    for (k, key) in keys.iter().enumerate() {
+        let vend = keys.get(k + 1).map_or(inner.len(), |n| n.start);
+        let mut value = inner[key.value..vend].trim().trim_end_matches(['；', ';', '：', ':', '，', ',', '。', ' ']);
+        // Rule sentences after the unit list are not units.
+        let mut rules_at = value.len();
+        for pat in [&*FIRST_IS_LEAD, &*IMPLIED, &*DEFAULT_DEADLINE] {
+            if let Some(m) = pat.find(value) {
+                let s = value[..m.start()].rfind(['，', ',', '；']).unwrap_or(m.start());
+                rules_at = rules_at.min(s);
+            }
+        }
+        value = value[..rules_at].trim_end_matches(['，', ',', '；']);
+        match key.role {
+            ClauseRole::Official => c.officials.extend(split_names(value)),
+            ClauseRole::Lead => {
+                let units = split_units(value);
+                c.lead.extend(units.iter().cloned());
+                c.responsible.extend(units);
+            }
+            ClauseRole::Deadline => {
+                if c.default_deadline.is_none() && !value.starts_with("均为") {
+                    c.deadline = Some(Val::new(value));
                 }
             }
-            value = value[..rules_at].trim_end_matches(['，', ',', '；']);
-            match key {
-                k if k.contains("领导") => c.officials.extend(split_names(value)),
-                k if k.starts_with("牵头") || k == "主责单位" => {
-                    let units = split_units(value);
-                    c.lead.extend(units.iter().cloned());
-                    c.responsible.extend(units);
-                }
-                k if k.contains("时") => {
-                    if c.default_deadline.is_none() && !value.starts_with("均为") {
-                        c.deadline = Some(Val::new(value));
-                    }
-                }
-                _ => c.responsible.extend(split_units(value)),
-            }
+            ClauseRole::Responsible => c.responsible.extend(split_units(value)),
         }
     }
     // Free phrases: `A牵头，B按职责分工负责`, `A负责`, `A配合`: each role
     // word closes the list of units before it.
     let free_part = match keys.first() {
-        Some(k) => &inner[..k.get(0).unwrap().start()],
+        Some(k) => &inner[..k.start],
         None => inner,
     };
     for sentence in split_outside_brackets(free_part, &['。', '；', ';']) {
@@ -246,11 +257,11 @@ fn parse_clause(inner: &str) -> Option<Clause<'_>> {
             // A rule sentence may still open with units: keep the part
             // before the rule.
             if let Some(i) = sentence.find("以下") {
-                free_units(&sentence[..i], &mut c);
+                free_units(v, &sentence[..i], &mut c);
             }
             continue;
         }
-        free_units(sentence, &mut c);
+        free_units(v, sentence, &mut c);
     }
     // `责任单位：市经信局（牵头）、市商务局`: a lead marked after its name.
     for u in c.responsible.iter_mut() {
@@ -317,11 +328,16 @@ fn dedupe(v: &mut Vec<Val>) {
 
 /// Clauses of an item's own text.
 fn clauses_of(t: &str) -> Vec<Clause<'_>> {
+    clauses_with(vocab(), t)
+}
+
+/// Clauses of an item's own text, read with the vocabulary `v`.
+fn clauses_with<'a>(v: &Vocabulary, t: &'a str) -> Vec<Clause<'a>> {
     let mut out: Vec<Clause> = bracket_groups(t)
         .into_iter()
         .map(|r| &t[r])
-        .filter(|inner| looks_like_clause(inner) && char_len(inner) <= 400)
-        .filter_map(parse_clause)
+        .filter(|inner| looks_like_clause(v, inner) && char_len(inner) <= 400)
+        .filter_map(|inner| parse_clause(v, inner))
         .collect();
     if !out.is_empty() && out.iter().all(|c| c.deadline.is_none() && c.default_deadline.is_none()) {
         // Only outside brackets: a clause's own text was read above.
@@ -332,9 +348,13 @@ fn clauses_of(t: &str) -> Vec<Clause<'_>> {
     }
     if out.is_empty() {
         // `责任单位：A、B。` written after the item without brackets.
-        static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:牵头单位|责任单位|牵头部门|责任部门)[:：][^。]{2,300}").unwrap());
+        static BARE: LazyLock<Regex> = LazyLock::new(|| {
+            let v = vocab();
+            let keys = alternation(&[v.keys_with(ClauseRole::Lead), v.keys_with(ClauseRole::Responsible)].concat(), false);
+            Regex::new(&format!(r"(?:{keys})[:：][^。]{{2,300}}")).expect("unit keys compile")
+        });
         if let Some(m) = BARE.find(t) {
-            out.extend(parse_clause(m.as_str()));
+            out.extend(parse_clause(v, m.as_str()));
         }
     }
     out
@@ -602,11 +622,25 @@ mod tests {
     use crate::text::range_in;
 
     fn clause(s: &str) -> Clause<'_> {
-        parse_clause(s).unwrap_or_else(|| panic!("no clause in {s}"))
+        parse_clause(vocab(), s).unwrap_or_else(|| panic!("no clause in {s}"))
     }
 
     fn texts<'a>(v: &'a [Val]) -> Vec<&'a str> {
         v.iter().map(|u| u.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_clause_key_added_to_the_data_file_reads_a_new_shape() {
+        let item = "加强某项工作。（承办单位：某某局、某某委）";
+        // Not a key of the built-in vocabulary: no clause.
+        assert!(clauses_with(vocab(), item).is_empty());
+        // The same data with one line added to its [keys] table.
+        let extra = "[keys]\n承办单位 = \"responsible\"\n";
+        let files = [("clauses.toml", include_str!("../vocab/clauses.toml")), ("extra.toml", extra)];
+        let v = Vocabulary::from_sources(files.iter().copied().chain(crate::vocab::FILES.iter().copied().filter(|(n, _)| *n != "clauses.toml"))).unwrap();
+        let cl = clauses_with(&v, item);
+        assert_eq!(cl.len(), 1);
+        assert_eq!(texts(&cl[0].responsible), ["某某局", "某某委"]);
     }
 
     #[test]

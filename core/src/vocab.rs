@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 /// The vocabulary files, in the order they are merged.
-const FILES: &[(&str, &str)] = &[
+pub(crate) const FILES: &[(&str, &str)] = &[
     ("kinds.toml", include_str!("../vocab/kinds.toml")),
     ("bodies.toml", include_str!("../vocab/bodies.toml")),
     ("clauses.toml", include_str!("../vocab/clauses.toml")),
@@ -199,6 +199,11 @@ impl Vocabulary {
             role_words: WordSet::new(map("role_words")),
             tables,
         })
+    }
+
+    /// The clause keys that give `role`.
+    pub fn keys_with(&self, role: ClauseRole) -> Vec<String> {
+        self.clause_keys.words().zip(self.clause_keys.values.iter()).filter(|(_, v)| ClauseRole::of(v) == Some(role)).map(|(w, _)| w.to_string()).collect()
     }
 
     /// The list `key` of table `table` (empty when absent).
