@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::header::Para;
+use crate::vocab::vocab;
 use crate::model::{Action, Appointment, Assignment, AssignmentSpans, Diagnostic, Level, PersonSpans, Span};
 use crate::sections::Item;
 use crate::text::{char_len, is_han, range_in, Mapped, Val};
@@ -24,32 +25,21 @@ use crate::text::{char_len, is_han, range_in, Mapped, Val};
 /// Where a printed slice of the text at hand lies in the input.
 type At<'x> = &'x dyn Fn(&str) -> Span;
 
-/// Chinese compound surnames (generic vocabulary).
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "独孤",
-    "南宫", "西门", "百里", "呼延", "申屠", "太史", "澹台", "公冶", "闻人", "万俟",
-];
-
+/// The name and post rules of `vocab/people.toml`.
+static COMPOUND_SURNAMES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("names", "compound_surnames"));
 /// Words a post title ends with (to find a name printed after its title).
-const TITLE_ENDS: &[&str] = &[
-    "巡视员", "调研员", "秘书长", "书记", "主任", "主席", "委员", "厅长", "局长", "部长", "处长", "科长", "县长", "市长", "省长", "区长",
-    "镇长", "乡长", "院长", "校长", "馆长", "所长", "站长", "组长", "经理", "董事长", "总经理", "理事长", "会长", "副职", "助理",
-];
-
+static TITLE_ENDS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("posts", "title_ends"));
 /// Words a post title may begin with, after a name (`翁玉耀党组书记`).
-const TITLE_STARTS: &[&str] = &[
-    "党组", "党委", "常务", "副", "主任", "书记", "巡视员", "调研员", "纪检", "总", "省", "市", "县", "区", "委员", "秘书长", "一级", "二级",
-    "三级", "四级", "正", "政治部", "机关", "驻",
-];
-
+static TITLE_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("posts", "title_starts"));
 /// Words that stand where a name would but are not one (`以上同志任职时间…`).
-const NOT_NAMES: &[&str] = &[
-    "以上", "上述", "其他", "有关", "相关", "全体", "各位", "原任", "新任", "现任", "拟任", "该", "其", "免去", "任命", "聘任", "提名", "决定", "同意",
-];
+static NOT_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("names", "not_names"));
+/// Words opening a leader's duty sentence, and notes that are not duties.
+static DUTY_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("division", "duty_openers"));
+static NOT_DUTIES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("division", "not_duties"));
 
 fn is_name(s: &str) -> bool {
     let n = char_len(s);
-    if NOT_NAMES.contains(&s) {
+    if NOT_NAMES.iter().any(|w| w == s) {
         return false;
     }
     // `阿卜杜拉·买买提`: transcribed names join their parts with a middle dot.
@@ -69,7 +59,7 @@ fn looks_like_post_start(s: &str) -> bool {
 /// Splits `name+post` run together: the name is 2–3 chars (3–4 with a
 /// compound surname) and the post starts like a place or body.
 fn split_name_post(s: &str) -> Option<(&str, &str)> {
-    let compound = COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c));
+    let compound = COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c.as_str()));
     let lens: &[usize] = if compound { &[3, 4] } else { &[3, 2] };
     for &n in lens {
         let idx = s.char_indices().nth(n).map(|(i, _)| i)?;
@@ -108,7 +98,7 @@ fn names(list: &str) -> Vec<Val<'_>> {
                 continue;
             }
             // A name after its title: take what follows the last title word.
-            let after = TITLE_ENDS.iter().filter_map(|w| p.rfind(w).map(|i| i + w.len())).max();
+            let after = TITLE_ENDS.iter().filter_map(|w| p.rfind(w.as_str()).map(|i| i + w.len())).max();
             if let Some(name) = after.and_then(|i| p.get(i..)).filter(|n| is_name(n)) {
                 out.push(val(name));
                 continue;
@@ -313,7 +303,7 @@ fn push(out: &mut Vec<Appointment>, action: Action, who: &[Val], post: &Val, not
 /// perhaps followed by a note?
 fn names_a_post(s: &str) -> bool {
     let post = s.split(['，', ',', '（', '(']).next().unwrap_or(s);
-    char_len(post) <= 40 && (TITLE_ENDS.iter().any(|w| post.ends_with(w)) || post.ends_with('长') || post.ends_with('员'))
+    char_len(post) <= 40 && (TITLE_ENDS.iter().any(|w| post.ends_with(w.as_str())) || post.ends_with('长') || post.ends_with('员'))
 }
 
 /// `沈佳怡同志（女，1980年5月生）任…`: personal details after a name are
@@ -538,7 +528,7 @@ fn leader_inline(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
         if name.ends_with(['副', '常', '总']) {
             continue;
         }
-        if is_name(name) && TITLE_STARTS.iter().any(|w| titles.starts_with(w)) {
+        if is_name(name) && TITLE_STARTS.iter().any(|w| titles.starts_with(w.as_str())) {
             let titles = titles.split(['、', '，']).map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect();
             return Some((titles, Val::new(name), colon + t[colon..].chars().next().map_or(1, char::len_utf8)));
         }
@@ -573,7 +563,7 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str, at: At) {
         // AB-role rules and notes after the last leader are not duties. A
         // part of the sentence (after a 兼任 post) holds one when it starts
         // at or before the note's last occurrence.
-        let notes: Vec<usize> = ["AB角", "AB岗", "互为A", "外出期间"].iter().filter_map(|w| sentence.rfind(w)).collect();
+        let notes: Vec<usize> = NOT_DUTIES.iter().filter_map(|w| sentence.rfind(w.as_str())).collect();
         // `兼任A，兼任B，负责…`: the part after each 兼任 post is read on.
         let mut s = sentence;
         loop {
@@ -671,7 +661,7 @@ pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assig
             continue;
         }
         if let Some(a) = out.last_mut() {
-            let starts_duty = ["负责", "分管", "联系", "兼任", "协助", "主持", "领导", "代管", "牵头"].iter().any(|w| t.starts_with(w));
+            let starts_duty = DUTY_OPENERS.iter().any(|w| t.starts_with(w.as_str()));
             if starts_duty {
                 read_duties(a, t, &at);
                 let sp = p.text.span(0..t.len());

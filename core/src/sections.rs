@@ -279,12 +279,6 @@ fn heading(t: &str) -> std::ops::Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn markers() {
-    }
-
     #[test]
     fn headings() {
         let heading = |t: &'static str| &t[super::heading(t)];

@@ -24,6 +24,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("clauses.toml", include_str!("../vocab/clauses.toml")),
     ("layout.toml", include_str!("../vocab/layout.toml")),
     ("targets.toml", include_str!("../vocab/targets.toml")),
+    ("people.toml", include_str!("../vocab/people.toml")),
 ];
 
 /// A word list with a value per word, searchable in one pass.
@@ -69,11 +70,6 @@ impl WordSet {
     /// Non-overlapping occurrences, leftmost-longest.
     pub fn find_iter<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = Hit<'a>> + 'a {
         self.forward.find_iter(hay).map(move |m| self.hit(m.pattern().as_usize(), m.start(), m.end()))
-    }
-
-    /// The leftmost (then longest) occurrence.
-    pub fn find(&self, hay: &str) -> Option<Hit<'_>> {
-        self.forward.find(hay).map(|m| self.hit(m.pattern().as_usize(), m.start(), m.end()))
     }
 
     /// Does `hay` contain any word?
@@ -353,8 +349,8 @@ mod tests {
         assert_eq!(v.enclosed_kinds.suffix_of("某某实施方案").map(|h| h.value), Some("方案"));
         assert!(v.body_suffixes.suffix_of("某某县某某局").is_some());
         assert!(v.body_suffixes.suffix_of("某某").is_none());
-        assert_eq!(v.clause_keys.find("牵头县领导：张三；责任单位：某局").map(|h| h.value), Some("official"));
-        assert_eq!(v.role_words.find("某局按职责分工负责").map(|h| h.word), Some("按职责分工负责"));
+        assert_eq!(v.clause_keys.find_iter("牵头县领导：张三；责任单位：某局").next().map(|h| h.value), Some("official"));
+        assert_eq!(v.role_words.find_iter("某局按职责分工负责").next().map(|h| h.word), Some("按职责分工负责"));
         assert_eq!(v.leading_words.prefix_of("根据某发").map(|h| h.word), Some("根据"));
         assert!(v.list("metadata", "labels").contains(&"发文字号".to_string()));
     }
