@@ -17,7 +17,7 @@ use nom::sequence::{pair, preceded, terminated, tuple};
 use nom::IResult;
 
 use crate::text::char_len;
-use crate::values::{cn_number, is_addressee, is_org, iso_date, split_bodies};
+use crate::values::{cn_number, is_addressee, is_org, iso_date, number_parts, split_bodies};
 use crate::vocab::vocab;
 
 fn cn_digit_char(c: char) -> bool {
@@ -216,11 +216,19 @@ pub(crate) fn whole_date(s: &str) -> Option<String> {
     (m.range.end == s.len()).then_some(m.iso).flatten()
 }
 
+/// `(text, agency, year, serial)` of a 发文字号 standing alone (the whole
+/// string, spaces allowed), brackets normalised to 〔〕.
+pub(crate) fn parse_doc_number(s: &str) -> Option<(String, String, i32, u32)> {
+    let s = s.trim();
+    let m = whole_doc_number(s)?;
+    Some(number_parts(&s[m.agency], &s[m.year_range], &s[m.serial_range]))
+}
+
 /// A 发文字号 line: the number alone, or followed by 签发人;
 /// `(text, agency, year, serial)`.
 pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
     let head = t.split("签发人").next().unwrap_or(t).trim();
-    crate::values::parse_doc_number(head)
+    parse_doc_number(head)
 }
 
 /// Does the text end with a bracketed responsibility clause: a last
@@ -343,5 +351,33 @@ mod tests {
         assert_eq!(found.iter().map(|d| &t[d.range.clone()]).collect::<Vec<_>>(), ["2023年3月1日", "2024年5月6日"]);
         assert!(has_date("定于二〇二四年一月五日召开"));
         assert!(!has_date("2024年"));
+    }
+
+    #[test]
+    fn doc_numbers_in_every_bracket() {
+        for (s, want) in [
+            ("国办发〔2023〕12号", "国办发〔2023〕12号"),
+            ("临政办函[2013]89号", "临政办函〔2013〕89号"),
+            ("潭县政办发 〔2023〕 2号", "潭县政办发〔2023〕2号"),
+            ("某政发【2020】3号", "某政发〔2020〕3号"),
+            ("某政发［2018］03号", "某政发〔2018〕3号"),
+            ("某政发（2021）7号", "某政发〔2021〕7号"),
+            ("国办发明电〔2018〕15号", "国办发明电〔2018〕15号"),
+        ] {
+            assert_eq!(parse_doc_number(s).map(|p| p.0), Some(want.to_string()), "{s}");
+        }
+        assert_eq!(parse_doc_number("潭常人发 〔2023〕 1 号").unwrap().3, 1);
+        assert!(parse_doc_number("2023年3月").is_none());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(whole_date("2023年3月29日").as_deref(), Some("2023-03-29"));
+        assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
+        assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
+        assert_eq!(whole_date("一九九六年六月二十九日").as_deref(), Some("1996-06-29"));
+        assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
+        assert_eq!(whole_date("2023年2月30日"), None);
+        assert_eq!(whole_date("2023年3月29日印发"), None);
     }
 }

@@ -13,81 +13,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::Layout;
+use crate::paras::Para;
 use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
 use crate::segment::{enclosed_titles, title_core, DocLines, Role};
-use crate::grammar::{clause_like, find_dates, find_doc_numbers, is_signature_line, marker_at, number_line, recipients_prefix, whole_date};
+use crate::grammar::{find_dates, find_doc_numbers, is_signature_line, marker_at, number_line, recipients_prefix, whole_date};
 use crate::text::{char_len, Mapped};
 use crate::values::{
     document_kind, enclosed_kind, is_org, number_parts, split_bodies, trim_agency,
     ORDER_NUMBER,
 };
-
-/// A paragraph: consecutive text lines joined, with its offset map.
-pub(crate) struct Para {
-    pub text: Mapped,
-    /// Line indices it was built from.
-    pub lines: Vec<usize>,
-    /// Byte offsets in `text` where a line that begins a PDF page starts.
-    pub page_starts: Vec<usize>,
-    /// Byte offset in `text` where each of `lines` starts.
-    pub line_starts: Vec<usize>,
-}
-
-/// Joins the document's text lines into paragraphs. A line ends its
-/// paragraph when it ends with 。！？：；, when the next line opens with a
-/// section marker, or when it is short against the document's usual line
-/// length (a heading, the last line of a paragraph).
-pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
-    // Pieces of clean text to join: every text line, and the tail of a
-    // title line whose title ran on into the 主送.
-    let cut = doc.anchor.as_ref().and_then(|a| a.cut);
-    let pieces: Vec<(usize, std::ops::Range<usize>)> = doc
-        .order
-        .iter()
-        .zip(&doc.roles)
-        .filter_map(|(&i, r)| {
-            let cr = layout.lines[i].clean.clone();
-            match (r, cut) {
-                (Role::Text, _) => Some((i, cr)),
-                (Role::Title, Some(c)) if cr.start < c && c < cr.end => Some((i, c..cr.end)),
-                _ => None,
-            }
-        })
-        .collect();
-    let piece_text = |k: usize| &layout.clean.text[pieces[k].1.clone()];
-    let mut lens: Vec<usize> = (0..pieces.len()).map(|k| char_len(piece_text(k))).collect();
-    lens.sort_unstable();
-    let typical = lens.get(lens.len() * 3 / 4).copied().unwrap_or(0);
-    let mut out: Vec<Para> = Vec::new();
-    let mut cur: Option<Para> = None;
-    for k in 0..pieces.len() {
-        let (i, range) = pieces[k].clone();
-        let t = piece_text(k);
-        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new(), page_starts: Vec::new(), line_starts: Vec::new() });
-        if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
-            if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
-                let p = layout.lines[i].start;
-                para.text.push(' ', p, p);
-            }
-        }
-        if layout.lines[i].page_start && range.start == layout.lines[i].clean.start {
-            para.page_starts.push(para.text.len());
-        }
-        para.line_starts.push(para.text.len());
-        para.text.push_from(&layout.clean, range);
-        para.lines.push(i);
-        // A line ending in a responsibility clause ends its item's paragraph.
-        let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';'])
-            || (t.ends_with(['）', ')']) && clause_like(t));
-        let next_marker = k + 1 < pieces.len() && marker_at(piece_text(k + 1)).is_some();
-        let short = char_len(t) * 10 < typical * 7;
-        if ends || next_marker || short || k + 1 == pieces.len() {
-            out.extend(cur.take());
-        }
-    }
-    out.extend(cur.take());
-    out
-}
 
 /// Extracts the header elements of one document.
 pub(crate) fn extract(
@@ -246,7 +180,7 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
     }
     for (label, span, value) in metadata {
         if label.contains("号") {
-            if let Some((text, agency, year, serial)) = crate::values::parse_doc_number(value) {
+            if let Some((text, agency, year, serial)) = crate::grammar::parse_doc_number(value) {
                 diags.push(Diagnostic {
                     level: Level::Info,
                     code: "doc_number_from_metadata".into(),

@@ -21,7 +21,6 @@
 
 use std::ops::Range;
 
-use crate::text::{is_han, is_wide};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +95,18 @@ pub(crate) struct Token {
     pub range: Range<usize>,
     /// Written in ASCII by cleaning (full-width digits, letters, `．％／`).
     pub folded: bool,
+}
+
+/// Is `c` a CJK ideograph (any block, including extensions)?
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
+}
+
+/// Is `c` wide CJK text or punctuation (anything that is not ASCII-like)?
+pub(crate) fn is_wide(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x206F | 0x00B7 | 0x2E80..=0x2FDF)
 }
 
 /// Whitespace that is trivia (`\n` and form feed are tokens of their own).

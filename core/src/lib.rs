@@ -35,6 +35,7 @@ mod header;
 mod layout;
 mod lex;
 mod model;
+mod paras;
 mod people;
 mod sections;
 mod segment;
@@ -91,7 +92,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
     let single = seg.docs.len() == 1;
     for doc in &seg.docs {
         let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
-        let paras = header::paragraphs(&layout, doc);
+        let paras = paras::paragraphs(&layout, doc);
         let mut d = header::extract(&layout, doc, &paras, meta, &mut out.diagnostics);
         d.span = document_span(&layout, doc.first_line, doc.last_line);
         let year = d
@@ -115,7 +116,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             })
             .collect();
         d.targets = targets::targets(text, &paras);
-        d.appointments = people::appointments(text, &layout, &paras, &mut out.diagnostics);
+        d.appointments = people::appointments(text, &paras, &mut out.diagnostics);
         d.division = people::division(text, &paras, &items);
         out.documents.push(d);
     }

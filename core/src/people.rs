@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::header::Para;
+use crate::paras::Para;
 use crate::vocab::vocab;
 use crate::model::{Action, Appointment, Assignment, AssignmentSpans, Diagnostic, Level, PersonSpans, Span};
 use crate::sections::Item;
@@ -197,12 +197,12 @@ fn cells(line: &str) -> Vec<Val<'_>> {
 }
 
 /// Rows of a personnel table printed one per line.
-fn table_rows(input: &str, layout: &crate::layout::Layout, paras: &[Para], out: &mut Vec<Appointment>) {
+fn table_rows(input: &str, paras: &[Para], out: &mut Vec<Appointment>) {
     let mut cols: Option<TableColumns> = None;
     for p in paras {
-        for &i in &p.lines {
-            let l = &layout.lines[i];
-            let printed = &input[l.start..l.end];
+        for l in &p.printed {
+            // The printed line: its column gaps tell the cells apart.
+            let printed = &input[l.clone()];
             let row = cells(printed);
             if let Some(h) = table_header(&row) {
                 cols = Some(h);
@@ -233,10 +233,10 @@ fn table_rows(input: &str, layout: &crate::layout::Layout, paras: &[Para], out: 
 }
 
 /// Reads the appointments of a document.
-pub(crate) fn appointments(input: &str, layout: &crate::layout::Layout, paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
+pub(crate) fn appointments(input: &str, paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
     let mut out = Vec::new();
     let mut rows = Vec::new();
-    table_rows(input, layout, paras, &mut rows);
+    table_rows(input, paras, &mut rows);
     // Mode set by a list header `任命：` / `免去：`.
     let mut mode: Option<Action> = None;
     for p in paras {
@@ -716,16 +716,24 @@ mod tests {
         m
     }
 
-    fn para(s: &str) -> Para {
-        Para { text: mapped(s), lines: vec![], page_starts: vec![], line_starts: vec![0] }
+    /// A paragraph of one line printed at `at` in the input.
+    fn para(s: &str, at: usize) -> Para {
+        Para { text: mapped(s), line_starts: vec![0], printed: vec![at..at + s.len()], ..Para::default() }
     }
 
     fn acts(text: &[&str]) -> Vec<(Action, String, String, Option<String>)> {
         let joined = text.join("\n");
-        let layout = crate::layout::layout(&joined);
-        let paras: Vec<Para> = text.iter().map(|s| para(s)).collect();
+        let mut at = 0;
+        let paras: Vec<Para> = text
+            .iter()
+            .map(|s| {
+                let p = para(s, at);
+                at += s.len() + 1;
+                p
+            })
+            .collect();
         let mut d = Vec::new();
-        appointments(&joined, &layout, &paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
+        appointments(&joined, &paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
     }
 
     #[test]

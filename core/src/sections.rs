@@ -11,7 +11,7 @@
 //! later marker joins the stream whose numbering it continues; unmarked text
 //! joins the stream whose last piece broke off mid-sentence.
 
-use crate::header::Para;
+use crate::paras::Para;
 use crate::model::Span;
 use crate::text::Mapped;
 use crate::grammar::{clause_like, marker_at, opens_with_clause_key, ClauseEnds};

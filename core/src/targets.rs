@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::header::Para;
+use crate::paras::Para;
 use crate::model::{Target, TargetSpans};
 use crate::vocab::{alternation, vocab};
 
@@ -181,7 +181,7 @@ mod tests {
         for (i, c) in s.char_indices() {
             m.push(c, i, i + c.len_utf8());
         }
-        let p = Para { text: m, lines: vec![], page_starts: vec![], line_starts: vec![0] };
+        let p = Para { text: m, line_starts: vec![0], ..Para::default() };
         targets(s, &[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
     }
 

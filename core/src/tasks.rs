@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::header::Para;
+use crate::paras::Para;
 use crate::model::{Deadline, Diagnostic, Level, Span, Task};
 use crate::sections::Item;
 use crate::text::{char_len, hull, split_outside_brackets, Mapped, Outside, Val};

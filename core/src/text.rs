@@ -15,6 +15,7 @@
 //! Invariant: `starts.len() == ends.len() == text.len()`, and for every
 //! byte `i`, `starts[i] < ends[i]` are char boundaries of the input.
 
+pub(crate) use crate::lex::is_han;
 use crate::lex::{fold, is_space, Kind, Token, Trivia};
 use crate::model::{Range, Span};
 
@@ -113,18 +114,6 @@ impl Mapped {
         }
         Span::new(self.starts[a] as usize, self.ends[b - 1] as usize)
     }
-}
-
-/// Is `c` a CJK ideograph (any block, including extensions)?
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
-}
-
-/// Is `c` wide CJK text or punctuation (anything that is not ASCII-like)?
-pub(crate) fn is_wide(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x206F | 0x00B7 | 0x2E80..=0x2FDF)
 }
 
 /// Appends the cleaned form of one token of `input` (see [`crate::lex`]):

@@ -29,14 +29,6 @@ pub(crate) fn trim_agency(agency: &str) -> &str {
     a
 }
 
-/// `(text, agency, year, serial)` of a 发文字号 standing alone (the whole
-/// string, spaces allowed), brackets normalised to 〔〕.
-pub(crate) fn parse_doc_number(s: &str) -> Option<(String, String, i32, u32)> {
-    let s = s.trim();
-    let m = crate::grammar::whole_doc_number(s)?;
-    Some(number_parts(&s[m.agency], &s[m.year_range], &s[m.serial_range]))
-}
-
 pub(crate) fn number_parts(agency: &str, year: &str, serial: &str) -> (String, String, i32, u32) {
     let year: i32 = year.parse().unwrap_or(0);
     let serial: u32 = serial.trim_start_matches('0').parse().unwrap_or(0);
@@ -216,24 +208,7 @@ fn char_len_of(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::whole_date;
 
-    #[test]
-    fn doc_numbers_in_every_bracket() {
-        for (s, want) in [
-            ("国办发〔2023〕12号", "国办发〔2023〕12号"),
-            ("临政办函[2013]89号", "临政办函〔2013〕89号"),
-            ("潭县政办发 〔2023〕 2号", "潭县政办发〔2023〕2号"),
-            ("某政发【2020】3号", "某政发〔2020〕3号"),
-            ("某政发［2018］03号", "某政发〔2018〕3号"),
-            ("某政发（2021）7号", "某政发〔2021〕7号"),
-            ("国办发明电〔2018〕15号", "国办发明电〔2018〕15号"),
-        ] {
-            assert_eq!(parse_doc_number(s).map(|p| p.0), Some(want.to_string()), "{s}");
-        }
-        assert_eq!(parse_doc_number("潭常人发 〔2023〕 1 号").unwrap().3, 1);
-        assert!(parse_doc_number("2023年3月").is_none());
-    }
 
     #[test]
     fn agencies_lose_running_words() {
@@ -242,16 +217,6 @@ mod tests {
         assert_eq!(trim_agency("国发"), "国发");
     }
 
-    #[test]
-    fn dates() {
-        assert_eq!(whole_date("2023年3月29日").as_deref(), Some("2023-03-29"));
-        assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
-        assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
-        assert_eq!(whole_date("一九九六年六月二十九日").as_deref(), Some("1996-06-29"));
-        assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
-        assert_eq!(whole_date("2023年2月30日"), None);
-        assert_eq!(whole_date("2023年3月29日印发"), None);
-    }
 
     #[test]
     fn kinds() {
