@@ -224,6 +224,121 @@ pub(crate) fn parse_doc_number(s: &str) -> Option<(String, String, i32, u32)> {
     Some(number_parts(&s[m.agency], &s[m.year_range], &s[m.serial_range]))
 }
 
+/// What a deadline names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Period {
+    /// `3月15日`
+    Day(u32, u32),
+    /// `3月底`, `3月末`
+    MonthEnd(u32),
+    /// `3月`, `3月中旬`: no single day.
+    Month(u32),
+    /// `年底`, `年末`, `底` after a year.
+    YearEnd,
+    /// `年内`
+    WithinYear,
+    /// `上半年` (1) / `下半年` (2)
+    Half(u32),
+    /// `一季度`, `第三季度`
+    Quarter(u32),
+}
+
+/// A deadline as printed: `2024年6月底前完成`, `年底前`, `三季度末`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Deadline {
+    pub year: Option<i32>,
+    pub period: Period,
+    /// The closing word: `前`, `之前`, `内`, `末`, `底`, or none.
+    pub by: Option<&'static str>,
+    /// `完成` follows.
+    pub done: bool,
+}
+
+fn number(max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
+    move |i| nom::combinator::map_res(digits(max), str::parse)(i)
+}
+
+fn period(i: &str) -> IResult<&str, Period> {
+    let quarter = map(
+        tuple((opt(char('第')), one_of("一二三四"), tag("季度"))),
+        |(_, q, _)| Period::Quarter(match q { '一' => 1, '二' => 2, '三' => 3, _ => 4 }),
+    );
+    let month = map(
+        tuple((number(2), char('月'), opt(alt((
+            map(terminated(number(2), char('日')), Some),
+            map(alt((tag("底"), tag("末"))), |_| None),
+            map(alt((tag("上旬"), tag("中旬"), tag("下旬"))), |_| Some(0)),
+        ))))),
+        |(m, _, rest)| match rest {
+            None => Period::Month(m),
+            Some(None) => Period::MonthEnd(m),
+            Some(Some(0)) => Period::Month(m),
+            Some(Some(d)) => Period::Day(m, d),
+        },
+    );
+    alt((
+        month,
+        map(alt((tag("年底"), tag("年末"))), |_| Period::YearEnd),
+        map(tag("年内"), |_| Period::WithinYear),
+        map(tag("上半年"), |_| Period::Half(1)),
+        map(tag("下半年"), |_| Period::Half(2)),
+        quarter,
+    ))(i)
+}
+
+fn deadline_parser(i: &str) -> IResult<&str, Deadline> {
+    let year = terminated(map_res_year, char('年'));
+    let (i, year) = opt(year)(i)?;
+    // `2024年底`: the year's own end.
+    let (i, period) = match year {
+        Some(_) => alt((period, map(alt((tag("底"), tag("末"))), |_| Period::YearEnd)))(i)?,
+        None => alt((period, map(tag("底"), |_| Period::YearEnd)))(i)?,
+    };
+    let by_words = alt((tag("之前"), tag("前"), tag("内"), tag("末"), tag("底")));
+    let (i, by) = opt(by_words)(i)?;
+    let (i, done) = opt(tag("完成"))(i)?;
+    let by = by.map(|w: &str| match w {
+        "之前" => "之前",
+        "前" => "前",
+        "内" => "内",
+        "末" => "末",
+        _ => "底",
+    });
+    Ok((i, Deadline { year, period, by, done: done.is_some() }))
+}
+
+fn map_res_year(i: &str) -> IResult<&str, i32> {
+    nom::combinator::map_res(chars_m_n(4, 4, |c| c.is_ascii_digit()), str::parse)(i)
+}
+
+/// The whole of `t` (whitespace removed) is a deadline.
+pub(crate) fn deadline(t: &str) -> Option<Deadline> {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    match deadline_parser(&t) {
+        Ok(("", d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// The day a deadline denotes, with `year` when it prints none: a month's
+/// or quarter's last day, the year's end; none for a bare month or 年内.
+pub(crate) fn deadline_day(d: &Deadline, year: Option<i32>) -> Option<String> {
+    if d.done {
+        return None;
+    }
+    let y = d.year.or(year)?;
+    let day = |m: u32, dd: u32| ((1..=12).contains(&m) && dd >= 1 && dd <= crate::values::days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{dd:02}"));
+    let before = matches!(d.by, None | Some("前") | Some("之前"));
+    match d.period {
+        Period::Day(m, dd) if before => day(m, dd),
+        Period::MonthEnd(m) if before => day(m, crate::values::days_in_month(y, m)),
+        Period::YearEnd if before => day(12, 31),
+        Period::Half(h) if d.by != Some("内") => day(h * 6, if h == 1 { 30 } else { 31 }),
+        Period::Quarter(q) if d.by != Some("内") => day(q * 3, if q == 1 || q == 4 { 31 } else { 30 }),
+        _ => None,
+    }
+}
+
 /// A 发文字号 line: the number alone, or followed by 签发人;
 /// `(text, agency, year, serial)`.
 pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
@@ -379,5 +494,27 @@ mod tests {
         assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
         assert_eq!(whole_date("2023年2月30日"), None);
         assert_eq!(whole_date("2023年3月29日印发"), None);
+    }
+
+    #[test]
+    fn deadlines() {
+        let day = |t: &str, y: Option<i32>| deadline(t).and_then(|d| deadline_day(&d, y));
+        assert_eq!(day("3月底前", Some(2023)).as_deref(), Some("2023-03-31"));
+        assert_eq!(day("2024年2月底", None).as_deref(), Some("2024-02-29"));
+        assert_eq!(day("6月30日前", Some(2023)).as_deref(), Some("2023-06-30"));
+        assert_eq!(day("年底前", Some(2023)).as_deref(), Some("2023-12-31"));
+        assert_eq!(day("2024年底", None).as_deref(), Some("2024-12-31"));
+        assert_eq!(day("上半年", Some(2023)).as_deref(), Some("2023-06-30"));
+        assert_eq!(day("第三季度末", Some(2023)).as_deref(), Some("2023-09-30"));
+        assert_eq!(day("2024年10月", None), None);
+        assert_eq!(day("年内", Some(2023)), None);
+        assert_eq!(day("3月底前", None), None);
+        assert_eq!(day("2月30日", Some(2023)), None);
+        for like in ["2024年6月底前完成", "3月中旬", "年内完成", "一季度内"] {
+            assert!(deadline(like).is_some(), "{like}");
+        }
+        for not in ["全年", "长期坚持", "3月底前及全年", "某某局"] {
+            assert!(deadline(not).is_none(), "{not}");
+        }
     }
 }

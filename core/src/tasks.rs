@@ -17,7 +17,7 @@ use crate::paras::Para;
 use crate::model::{Deadline, Diagnostic, Level, Span, Task};
 use crate::sections::Item;
 use crate::text::{char_len, hull, split_outside_brackets, Mapped, Outside, Val};
-use crate::values::{days_in_month, is_org};
+use crate::values::is_org;
 use crate::vocab::{alternation, vocab, ClauseRole, Vocabulary};
 
 /// A value with its span in the input.
@@ -53,11 +53,6 @@ static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
 static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     let keys = alternation(&vocab().keys_with(ClauseRole::Deadline), false);
     Regex::new(&format!(r"(?:{keys})[:：]?均为([^，。；）]{{2,30}})[，,]?(?:不再|不另)(?:逐一|一一)?列出")).expect("deadline keys compile")
-});
-
-/// A deadline where a unit would stand: `2024年6月底前完成`, `年底前`.
-static DEADLINE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年内|上半年|下半年|[一二三四]季度)(?:前|之前|内)?(?:完成)?$").unwrap()
 });
 
 /// `完成时限：2024年6月底前` printed after the clause, outside brackets.
@@ -277,7 +272,7 @@ fn parse_clause<'a>(v: &Vocabulary, inner: &'a str) -> Option<Clause<'a>> {
     // `（责任单位：X，2024年6月底前完成）`: a deadline written into the list.
     let mut i = 0;
     while i < c.responsible.len() {
-        if DEADLINE_LIKE.is_match(&c.responsible[i].text) {
+        if crate::grammar::deadline(&c.responsible[i].text).is_some() {
             let d = c.responsible.remove(i);
             c.lead.retain(|u| u.text != d.text);
             if c.deadline.is_none() {
@@ -397,34 +392,7 @@ fn with_unit_gaps<'a>(m: &'a Mapped, input: &str) -> std::borrow::Cow<'a, Mapped
 
 /// Normalises a deadline to a date where it denotes a day.
 pub(crate) fn deadline_date(text: &str, year: Option<i32>) -> Option<String> {
-    static MONTH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)(?:前|之前)?$").unwrap());
-    static DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|之前)?$").unwrap());
-    static YEAR_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(?:年底|年末|底)(?:前|之前)?$").unwrap());
-    static HALF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:(\d{4})年)?(上半年|下半年|一季度|第一季度|二季度|第二季度|三季度|第三季度|四季度|第四季度)(?:前|末|底)?$").unwrap());
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let y = |g: Option<regex::Match>| g.and_then(|m| m.as_str().parse::<i32>().ok()).or(year);
-    if let Some(c) = MONTH_END.captures(&t) {
-        let (yy, m) = (y(c.get(1))?, c[2].parse::<u32>().ok()?);
-        return (1..=12).contains(&m).then(|| format!("{yy:04}-{m:02}-{:02}", days_in_month(yy, m)));
-    }
-    if let Some(c) = DAY.captures(&t) {
-        let (yy, m, d) = (y(c.get(1))?, c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?);
-        return ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(yy, m)).then(|| format!("{yy:04}-{m:02}-{d:02}"));
-    }
-    if let Some(c) = YEAR_END.captures(&t) {
-        return Some(format!("{:04}-12-31", y(c.get(1))?));
-    }
-    if let Some(c) = HALF.captures(&t) {
-        let yy = y(c.get(1))?;
-        let md = match &c[2] {
-            "上半年" | "二季度" | "第二季度" => "06-30",
-            "一季度" | "第一季度" => "03-31",
-            "三季度" | "第三季度" => "09-30",
-            _ => "12-31",
-        };
-        return Some(format!("{yy:04}-{md}"));
-    }
-    None
+    crate::grammar::deadline(text).and_then(|d| crate::grammar::deadline_day(&d, year))
 }
 
 /// Rules a document states outside any clause (`各项任务责任单位中，排在
