@@ -19,9 +19,36 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::vocab::{alternation, vocab};
-use crate::grammar::{find_dates, find_doc_numbers, is_signature_line, recipients_prefix};
+use crate::grammar::{find_dates, find_doc_numbers, is_gb_header, is_signature_line, is_title_line, number_line, recipients_prefix, whole_date};
 use crate::text::char_len;
 use crate::values::{is_org, kind_word_len};
+
+/// What a block looks like, read once by the blocks stage and kept on the
+/// line: later stages test these instead of re-reading the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// A 发文字号 alone (or with 签发人).
+    pub number: bool,
+    /// A date alone: a 成文日期.
+    pub date: bool,
+    /// May be (part of) a title.
+    pub title: bool,
+    /// Names of bodies only: a 署名.
+    pub signature: bool,
+    /// A GB/T 9704 header line (份号, 密级, 紧急程度, 签发人).
+    pub gb_header: bool,
+}
+
+/// The shape of one block's cleaned text.
+pub(crate) fn shape(t: &str) -> Shape {
+    Shape {
+        number: number_line(t).is_some(),
+        date: whole_date(t).is_some(),
+        title: is_title_line(t),
+        signature: is_signature_line(t),
+        gb_header: is_gb_header(t),
+    }
+}
 
 /// Byte offsets in `t` (one cleaned line) where a new element begins,
 /// ascending.

@@ -8,6 +8,9 @@
 //! a bounded distance, so a scan is linear in the text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
@@ -337,6 +340,31 @@ pub(crate) fn deadline_day(d: &Deadline, year: Option<i32>) -> Option<String> {
         Period::Quarter(q) if d.by != Some("内") => day(q * 3, if q == 1 || q == 4 { 31 } else { 30 }),
         _ => None,
     }
+}
+
+/// A GB/T 9704 header line: 份号 (six digits), 密级 (with its ★ term),
+/// 紧急程度, 签发人, one or several separated by spaces; the words are
+/// `vocab/kinds.toml`'s.
+pub(crate) fn is_gb_header(t: &str) -> bool {
+    static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        let v = vocab();
+        let secrecy = crate::vocab::alternation(&v.list("gb_header", "classification"), false);
+        let urgency = crate::vocab::alternation(&v.list("gb_header", "urgency"), false);
+        let one = format!(r"(?:\d{{6}}|(?:{secrecy})(?:★ ?[^ ]*)?|{urgency}|签发人[:：].*)");
+        Regex::new(&format!(r"^{one}(?: {one})*$")).expect("GB/T header words compile")
+    });
+    GB_HEADER.is_match(t)
+}
+
+/// A line that may be (part of) a title: 2 to 70 chars, no sentence
+/// punctuation, not a marker, an attachment or a date.
+pub(crate) fn is_title_line(t: &str) -> bool {
+    // Cheap tests first: this runs on every line.
+    if t.len() > 70 * 4 || t.contains(['。', '，', '；', '：', '！', '？', ':', ';']) {
+        return false;
+    }
+    let n = char_len(t);
+    (2..=70).contains(&n) && !t.starts_with("附件") && marker_at(t).is_none() && !has_date(t)
 }
 
 /// A 发文字号 line: the number alone, or followed by 签发人;

@@ -245,12 +245,14 @@ fn gb_header(layout: &Layout, doc: &DocLines, d: &mut Document) {
         if *r == Role::Number {
             continue;
         }
+        let v = crate::vocab::vocab();
+        let (secrecy, urgency) = (v.list("gb_header", "classification"), v.list("gb_header", "urgency"));
         for tok in t.split(' ').filter(|s| !s.is_empty()) {
             if tok.len() == 6 && tok.bytes().all(|b| b.is_ascii_digit()) {
                 d.copy_number = Some(tok.to_string());
-            } else if ["绝密", "机密", "秘密"].iter().any(|w| tok.starts_with(w)) {
+            } else if secrecy.iter().any(|w| tok.starts_with(w.as_str())) {
                 d.classification = Some(tok.to_string());
-            } else if ["特急", "加急", "特提", "平急"].contains(&tok) {
+            } else if urgency.iter().any(|w| w == tok) {
                 d.urgency = Some(tok.to_string());
             }
         }

@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Diagnostic, Furniture, FurnitureKind, Level, Span};
+use crate::blocks::Shape;
 use crate::lex::{lex, Kind, Token, Trivia};
 use crate::text::{char_len, push_token, Mapped};
 use crate::vocab::{alternation, vocab};
@@ -37,6 +38,8 @@ pub(crate) struct Line {
     pub page_start: bool,
     /// Set when the line is furniture, not document text.
     pub furniture: Option<FurnitureKind>,
+    /// What the line looks like (content lines only).
+    pub shape: Shape,
     /// Opened by a single ASCII space (a page-start trace of PDF extraction).
     one_space: bool,
     /// Follows a form feed.
@@ -172,7 +175,7 @@ pub(crate) fn layout(input: &str) -> Layout {
             // The line break stands for the trailing blanks (not a `\r`).
             let body_end = input[end..tok.range.start].trim_end_matches('\r').len() + end;
             out.clean.push('\n', end, body_end);
-            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None, one_space, after_feed });
+            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None, shape: Shape::default(), one_space, after_feed });
         }
         feed |= tok.kind == Kind::PageBreak;
         toks.clear();
@@ -191,6 +194,12 @@ pub(crate) fn layout(input: &str) -> Layout {
     }
     mark_headers(&mut out);
     mark_repeated_text(&mut out);
+    // Each content block's shape, once.
+    for i in 0..out.lines.len() {
+        if out.lines[i].furniture.is_none() {
+            out.lines[i].shape = crate::blocks::shape(out.text(i));
+        }
+    }
     for i in 0..out.lines.len() {
         if let Some(kind) = out.lines[i].furniture {
             let l = &out.lines[i];

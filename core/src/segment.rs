@@ -25,7 +25,7 @@ use crate::layout::Layout;
 use crate::text::{char_len, squeeze};
 use crate::vocab::vocab;
 use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_org};
-use crate::grammar::{has_date, is_signature_line, marker_at, number_line, recipients_prefix, whole_date};
+use crate::grammar::{is_title_line, recipients_prefix};
 
 /// What a line is, inside a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,19 +84,6 @@ pub(crate) struct Segmented {
     pub docs: Vec<DocLines>,
     /// Line indices before the first document.
     pub preamble: Vec<usize>,
-}
-
-static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*)(?: (?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*))*$").unwrap()
-});
-
-fn is_title_line(t: &str) -> bool {
-    // Cheap tests first: this runs on every line.
-    if t.len() > 70 * 4 || t.contains(['。', '，', '；', '：', '！', '？', ':', ';']) {
-        return false;
-    }
-    let n = char_len(t);
-    (2..=70).contains(&n) && !t.starts_with("附件") && marker_at(t).is_none() && !has_date(t)
 }
 
 fn balanced(t: &str) -> bool {
@@ -191,7 +178,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
             let banner = t.ends_with("文件") && char_len(t) <= 25 && is_org(t.trim_end_matches("文件"));
             // `某某厅公告2024年第3号` above an announcement's title.
             let ordinal = char_len(t) <= 40 && t.ends_with('号') && t.contains('第') && (t.contains("公告") || t.contains("通告") || t.contains('令'));
-            if GB_HEADER.is_match(t) || banner || ordinal {
+            if layout.lines[content[s - 1]].shape.gb_header || banner || ordinal {
                 s -= 1;
             } else {
                 break;
@@ -217,7 +204,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
                 let two = if q + 1 < content.len() { title_core(&format!("{}{}", text(q), text(q + 1))) } else { String::new() };
                 enclosed.iter().any(|e| *e == one || *e == two)
             };
-            if let Some(q) = (floor..s).rev().take(80).find(|&q| is_title_line(text(q)) && opens_enclosed(q)) {
+            if let Some(q) = (floor..s).rev().take(80).find(|&q| layout.lines[content[q]].shape.title && opens_enclosed(q)) {
                 let top = (floor..=q).rev().find(|&r| layout.lines[content[r]].page_start).unwrap_or(q);
                 // Only when nothing but that page stands between.
                 if (top..s).filter(|&r| layout.lines[content[r]].page_start).count() <= 2 {
@@ -287,13 +274,14 @@ fn find_anchors(layout: &Layout, content: &[usize]) -> Vec<Anchor> {
 /// Tries to read a title block starting at content position `p`.
 fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) -> Option<Anchor> {
     let text = |q: usize| layout.text(content[q]);
+    let is_number = |q: usize| layout.lines[content[q]].shape.number;
     let first = text(p);
     // Optional issuer line(s) above the 关于 line.
     let mut q = p;
     let mut title = String::new();
     while q < content.len() && q < p + 2 {
         let t = text(q);
-        if is_title_line(t) && is_org(&squeeze(t)) && !t.contains("关于") && document_kind(&squeeze(t)).is_none() {
+        if layout.lines[content[q]].shape.title && is_org(&squeeze(t)) && !t.contains("关于") && document_kind(&squeeze(t)).is_none() {
             title.push_str(&squeeze(t));
             q += 1;
         } else {
@@ -313,7 +301,7 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
     let mut end = None;
     while q < content.len() && q < start_title + 5 {
         let t = text(q);
-        if is_title_line(t) {
+        if layout.lines[content[q]].shape.title {
             if q > start_title && layout.lines[content[q]].page_start && !title.is_empty() && document_kind(&title).is_some() {
                 break;
             }
@@ -341,9 +329,9 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
     let (last, cut) = end?;
     let number_after = (last + 1 < content.len() && cut.is_none())
         .then(|| last + 1)
-        .filter(|&n| number_line(text(n)).is_some());
-    let number_before = (p >= 1).then(|| p - 1).filter(|&n| n >= floor && number_line(text(n)).is_some()).or_else(|| {
-        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| n >= floor && number_line(text(n)).is_some())
+        .filter(|&n| is_number(n));
+    let number_before = (p >= 1).then(|| p - 1).filter(|&n| n >= floor && is_number(n)).or_else(|| {
+        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| n >= floor && is_number(n))
     });
     let number = number_after.or(number_before);
     if !is_document_title(&title, number.is_some()) {
@@ -376,6 +364,7 @@ fn split_title_run_on(t: &str) -> Option<usize> {
 /// Orders the lines of one document and assigns roles.
 fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor: Option<Anchor>) -> DocLines {
     let text = |p: usize| layout.text(content[p]);
+    let shape = |p: usize| layout.lines[content[p]].shape;
     let mut roles: Vec<Role> = vec![Role::Text; e - s];
     let mut head: Vec<usize> = Vec::new();
     if let Some(a) = &anchor {
@@ -389,7 +378,7 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         }
     }
     for p in s..e {
-        if roles[p - s] == Role::Text && GB_HEADER.is_match(text(p)) && (p == s || roles[p - s - 1] == Role::GbHeader) {
+        if roles[p - s] == Role::Text && shape(p).gb_header && (p == s || roles[p - s - 1] == Role::GbHeader) {
             roles[p - s] = Role::GbHeader;
         }
     }
@@ -400,10 +389,10 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         if roles[p - s] != Role::Text {
             continue;
         }
-        if whole_date(text(p)).is_some() {
+        if shape(p).date {
             roles[p - s] = Role::Date;
             let mut q = p;
-            while q > s && q + 3 > p && roles[q - 1 - s] == Role::Text && is_signature_line(text(q - 1)) {
+            while q > s && q + 3 > p && roles[q - 1 - s] == Role::Text && shape(q - 1).signature {
                 roles[q - 1 - s] = Role::Signature;
                 q -= 1;
             }
@@ -419,7 +408,7 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         }
         let mut joined = String::new();
         for q in p..(p + 3).min(e) {
-            if roles[q - s] != Role::Text || text(q).len() > longest || !is_title_line(text(q)) {
+            if roles[q - s] != Role::Text || text(q).len() > longest || !shape(q).title {
                 break;
             }
             joined.push_str(&squeeze(text(q)));
