@@ -104,6 +104,36 @@ def test_spans_after_astral_characters() -> None:
     t = d.tasks[0]
     assert t.responsible_units == ["县𠮷局", "县财政局"]
     assert text[t.span.start:t.span.end].startswith("（一）做好𠮷工作")
+    units = [text[u.start:u.end] for u in t.spans.responsible_units]
+    assert units == ["县𠮷局", "县财政局"]
+    heading = t.spans.heading
+    assert heading is not None and text[heading.start:heading.end] == "做好𠮷工作"
+
+
+def test_every_value_span_covers_its_value(gazette_text: str, real_texts: List[str]) -> None:
+    n = 0
+    for text in [gazette_text, *real_texts]:
+        for d in gongwen.parse(text).documents:
+            records = [*d.tasks, *d.appointments, *d.division, *d.targets]
+            for r in records:
+                for name, spans in r.to_dict()["spans"].items():
+                    value = r.to_dict()[name]
+                    if name == "implied_units" or (name == "value" and isinstance(value, float)):
+                        continue
+                    if name == "deadline":
+                        value = value and value["text"]
+                    values = value if isinstance(value, list) else [value]
+                    spans = spans if isinstance(spans, list) else [spans]
+                    assert len(values) == len(spans), name
+                    for v, s in zip(values, spans):
+                        if v is None:
+                            continue
+                        parts = s.get("segments") or [s]
+                        printed = _squeeze("".join(text[x["start"]:x["end"]] for x in parts))
+                        # A unit repaired from a typo split is printed as the hull of its pieces.
+                        assert printed == v or printed.replace("、", "") == v, (name, v, printed)
+                        n += 1
+    assert n > 700
 
 
 def test_parse_many_equals_serial(gazette_text: str, real_texts: List[str]) -> None:

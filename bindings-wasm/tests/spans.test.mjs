@@ -13,6 +13,9 @@ const norm = (s) => squash(s.normalize("NFKC")).replace(/[[【［(（]/g, "〔")
 /** The source of a span; a segmented span (text interrupted by a page header) is its segments joined. */
 const source = (text, span) => (span.segments ? span.segments.map((r) => slice(text, r)).join("") : slice(text, span));
 
+/** Values repaired from two printed pieces: their span is the hull of the pieces. */
+const HULLS = new Map([["县农业农村局", norm("县、农业农村局")]]);
+
 function checkRoundTrips(text, parse, label) {
   let checked = 0;
   const same = (value, span, what) => {
@@ -27,16 +30,36 @@ function checkRoundTrips(text, parse, label) {
     d.recipients.forEach((r, i) => same(r, d.spans.recipients[i], "recipient"));
     d.issuers.forEach((r, i) => d.spans.issuers[i] && same(r, d.spans.issuers[i], "issuer"));
     d.enclosed_titles.forEach((r, i) => d.spans.enclosed_titles[i] && assert.ok(norm(source(text, d.spans.enclosed_titles[i])).includes(norm(r)), `${label}: enclosed title ${r}`));
+    // Each value of a record and its own span, list by list.
+    const each = (values, spans, what) => {
+      assert.equal(values.length, spans.length, `${label}: ${what}: one span per value`);
+      values.forEach((v, i) => (HULLS.get(v) === norm(source(text, spans[i])) ? checked++ : same(v, spans[i], what)));
+    };
     for (const t of d.tasks) {
       const s = norm(source(text, t.span));
       assert.ok(s.startsWith(norm(t.number)), `${label}: task ${t.number} span starts with its number: ${s.slice(0, 30)}`);
       assert.ok(s.includes(norm(t.heading)), `${label}: task ${t.number} span holds its heading ${t.heading}`);
       checked++;
+      if (t.heading) same(t.heading, t.spans.heading, "task heading");
+      each(t.lead_officials, t.spans.lead_officials, "lead official");
+      each(t.lead_units, t.spans.lead_units, "lead unit");
+      each(t.responsible_units, t.spans.responsible_units, "responsible unit");
+      assert.equal(t.implied_units.length, t.spans.implied_units.length, `${label}: implied units`);
+      if (t.deadline) same(t.deadline.text, t.spans.deadline, "deadline");
     }
     for (const a of d.appointments) {
       assert.ok(norm(source(text, a.span)).includes(norm(a.person)), `${label}: appointment of ${a.person}`);
       checked++;
+      same(a.person, a.spans.person, "person");
+      same(a.position, a.spans.position, "position");
     }
+    for (const a of d.division) {
+      same(a.person, a.spans.person, "leader");
+      each(a.titles, a.spans.titles, "title");
+      each(a.supervises, a.spans.supervises, "supervises");
+      each(a.liaises, a.spans.liaises, "liaises");
+    }
+    for (const t of d.targets) same(t.indicator, t.spans.indicator, "indicator");
     for (const a of d.attachments) {
       assert.ok(norm(source(text, a.span)).includes(norm(a.title)), `${label}: attachment ${a.title}`);
       checked++;
@@ -45,7 +68,7 @@ function checkRoundTrips(text, parse, label) {
   return checked;
 }
 
-test("round trips over the whole corpus: titles, numbers, recipients, issuers, tasks, appointments, attachments", () => {
+test("round trips over the whole corpus: titles, numbers, recipients, issuers, tasks and their values, appointments, leaders, targets, attachments", () => {
   let checked = 0;
   for (const file of corpusFiles()) {
     const text = read(file);

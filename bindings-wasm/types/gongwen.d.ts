@@ -64,6 +64,8 @@ export interface Document {
   appointments: Appointment[];
   /** 领导分工. */
   division: Assignment[];
+  /** 组成人员 of a group the document sets up or adjusts. */
+  members: Member[];
   targets: Target[];
   span: Span;
 
@@ -144,6 +146,20 @@ export interface Task {
   implied_units: string[];
   deadline: Deadline | null;
   span: Span;
+  /** Where each value is printed, parallel to the fields. */
+  spans: TaskSpans;
+}
+
+/** Spans of a task's values: one per list entry, in the same order. */
+export interface TaskSpans {
+  heading: Span | null;
+  lead_officials: Span[];
+  lead_units: Span[];
+  responsible_units: Span[];
+  /** The rule that implies each implied unit. */
+  implied_units: Span[];
+  /** The deadline's text (a document-wide default: where the rule prints it). */
+  deadline: Span | null;
 }
 
 export interface Deadline {
@@ -160,6 +176,14 @@ export interface Appointment {
   position: string;
   note: string | null;
   span: Span;
+  /** Where the person and the position are printed. */
+  spans: PersonSpans;
+}
+
+/** Spans of a person and a position (appointments, members). */
+export interface PersonSpans {
+  person: Span | null;
+  position: Span | null;
 }
 
 /** 领导分工: one leader. */
@@ -176,6 +200,31 @@ export interface Assignment {
   span: Span;
   /** 兼任… posts. */
   concurrent: string[];
+  /** Where each value is printed, parallel to the fields. */
+  spans: AssignmentSpans;
+}
+
+/** Spans of a leader's values: one per list entry, in the same order. */
+export interface AssignmentSpans {
+  person: Span | null;
+  titles: Span[];
+  supervises: Span[];
+  liaises: Span[];
+}
+
+/** 组成人员: one member of a 领导小组 / 委员会 / 联席会议. */
+export interface Member {
+  /** The group as printed, null when the list does not name it. */
+  group: string | null;
+  /** 组长, 副组长, 成员, 召集人 … as printed. */
+  role: string;
+  /** null where the list names posts only. */
+  person: string | null;
+  position: string;
+  /** For adjustment notices. */
+  change: "join" | "leave" | null;
+  span: Span;
+  spans: PersonSpans;
 }
 
 /** A quantitative target. */
@@ -186,6 +235,14 @@ export interface Target {
   qualifier: string | null;
   year: number | null;
   span: Span;
+  /** Where the indicator and the number are printed. */
+  spans: TargetSpans;
+}
+
+/** Spans of a target's indicator and number. */
+export interface TargetSpans {
+  indicator: Span | null;
+  value: Span | null;
 }
 
 /** One numbered section or item. */

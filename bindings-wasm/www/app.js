@@ -37,11 +37,11 @@ function h(tag, attrs = {}, ...children) {
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Where `needle` is printed inside `span` of `text` (UTF-16 offsets).
- * Units, officials and deadlines carry no span of their own, so the page
- * looks for them in the span of their task (or record): the last
- * occurrence (the responsibility clause closes an item), allowing line
- * breaks and padding between characters; failing that, the whole span.
+ * Where `needle` is printed inside `span` of `text` (UTF-16 offsets), for
+ * the few values that carry no span of their own (文种, a note, an AB角
+ * partner, a concurrent post): the last occurrence, allowing line breaks
+ * and padding between characters; failing that, the whole span. Units,
+ * officials, deadlines, names and posts use their own spans.
  */
 function locate(text, span, needle, { first = false } = {}) {
   if (!span) return null;
@@ -68,6 +68,8 @@ function val(label, range, cls = "val", title = null) {
   return h("button", { type: "button", class: cls, title, dataset: { start: range[0], end: range[1] } }, label);
 }
 const spanRange = (s) => (s ? [s.start, s.end] : null);
+/** A value list and its spans (`record.spans[field]`) as [value, span] pairs. */
+const withSpans = (values, spans) => values.map((v, i) => [v, spans[i]]);
 const none = () => h("span", { class: "muted" }, "—");
 const list = (items) => (items.length ? h("span", { class: "chips" }, items) : none());
 
@@ -149,27 +151,26 @@ function table(cls, caption, columns, rows) {
 
 function renderTasks(text, d) {
   const rows = d.tasks.map((t) => {
-    const inTask = (x) => locate(text, t.span, x);
-    const unit = (u, cls) => val(u, inTask(u), `chip unit ${cls}`);
-    const leads = t.lead_units.map((u) => unit(u, "lead"));
-    const others = t.responsible_units.filter((u) => !t.lead_units.includes(u)).map((u) => unit(u, "responsible"));
-    const implied = t.implied_units
-      .filter((u) => !t.responsible_units.includes(u))
-      .map((u) => val(u, locate(text, d.span, u, { first: true }), "chip unit implied", "按文件统一规定包含"));
+    const s = t.spans;
+    const unit = ([u, span], cls, title) => val(u, spanRange(span), `chip unit ${cls}`, title);
+    const leads = withSpans(t.lead_units, s.lead_units).map((x) => unit(x, "lead"));
+    const others = withSpans(t.responsible_units, s.responsible_units)
+      .filter(([u]) => !t.lead_units.includes(u))
+      .map((x) => unit(x, "responsible"));
+    // An implied unit's span is the rule that implies it.
+    const implied = withSpans(t.implied_units, s.implied_units).map((x) => unit(x, "implied", "按文件统一规定包含"));
     let deadline = none();
     if (t.deadline) {
-      const inItem = t.span && text.slice(t.span.start, t.span.end).replace(/\s/g, "").includes(t.deadline.text.replace(/\s/g, ""));
-      const range = inItem ? inTask(t.deadline.text) : locate(text, d.span, t.deadline.text, { first: true });
-      deadline = h("span", {}, val(t.deadline.text, range), t.deadline.date ? h("small", { class: "muted" }, ` ${t.deadline.date}`) : null);
+      deadline = h("span", {}, val(t.deadline.text, spanRange(s.deadline)), t.deadline.date ? h("small", { class: "muted" }, ` ${t.deadline.date}`) : null);
     }
     return h(
       "tr",
       {},
       h("td", { class: "nowrap" }, val(t.path.join("") + t.number, spanRange(t.span), "val marker", "选中整个事项")),
-      h("td", { class: "heading" }, val(t.heading, locate(text, t.span, t.heading, { first: true }))),
+      h("td", { class: "heading" }, val(t.heading, spanRange(s.heading))),
       h("td", {}, list(leads)),
       h("td", {}, list([...others, ...implied])),
-      h("td", {}, list(t.lead_officials.map((p) => val(p, inTask(p), "chip person")))),
+      h("td", {}, list(withSpans(t.lead_officials, s.lead_officials).map(([p, span]) => val(p, spanRange(span), "chip person")))),
       h("td", { class: "nowrap" }, deadline),
     );
   });
@@ -182,8 +183,8 @@ function renderAppointments(text, d) {
       "tr",
       {},
       h("td", {}, h("span", { class: `badge ${a.action}` }, a.action === "appoint" ? "任" : "免")),
-      h("td", { class: "nowrap" }, val(a.person, locate(text, a.span, a.person, { first: true }), "val person")),
-      h("td", {}, val(a.position, locate(text, a.span, a.position))),
+      h("td", { class: "nowrap" }, val(a.person, spanRange(a.spans.person), "val person")),
+      h("td", {}, val(a.position, spanRange(a.spans.position))),
       h("td", {}, a.note ? val(a.note, locate(text, a.span, a.note)) : none()),
     ),
   );
@@ -193,13 +194,14 @@ function renderAppointments(text, d) {
 function renderDivision(text, d) {
   const rows = d.division.map((a) => {
     const inRec = (x) => locate(text, a.span, x, { first: true });
+    const chips = (values, spans, cls) => withSpans(values, spans).map(([x, span]) => val(x, spanRange(span), cls));
     return h(
       "tr",
       {},
-      h("td", { class: "nowrap" }, val(a.person, inRec(a.person), "val person")),
-      h("td", {}, list([...a.titles, ...a.concurrent].map((x) => val(x, inRec(x), "chip")))),
-      h("td", {}, list(a.supervises.map((x) => val(x, inRec(x), "chip unit")))),
-      h("td", {}, list(a.liaises.map((x) => val(x, inRec(x), "chip unit")))),
+      h("td", { class: "nowrap" }, val(a.person, spanRange(a.spans.person), "val person")),
+      h("td", {}, list([...chips(a.titles, a.spans.titles, "chip"), ...a.concurrent.map((x) => val(x, inRec(x), "chip"))])),
+      h("td", {}, list(chips(a.supervises, a.spans.supervises, "chip unit"))),
+      h("td", {}, list(chips(a.liaises, a.spans.liaises, "chip unit"))),
       h("td", { class: "nowrap" }, a.backup ? val(a.backup, inRec(a.backup), "val person") : none()),
     );
   });
@@ -211,8 +213,8 @@ function renderTargets(text, d) {
     h(
       "tr",
       {},
-      h("td", {}, val(t.indicator, spanRange(t.span))),
-      h("td", { class: "nowrap" }, `${t.value}${t.unit}${t.qualifier ?? ""}`),
+      h("td", {}, val(t.indicator, spanRange(t.spans.indicator) ?? spanRange(t.span))),
+      h("td", { class: "nowrap" }, val(`${t.value}${t.unit}${t.qualifier ?? ""}`, spanRange(t.spans.value))),
       h("td", {}, t.year ?? none()),
     ),
   );

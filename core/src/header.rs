@@ -13,80 +13,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::Layout;
+use crate::paras::Para;
 use crate::model::{Attachment, Citation, Diagnostic, DocNumber, Document, Level, Span};
-use crate::segment::{enclosed_titles, is_signature_line, number_line, recipients_prefix, title_core, DocLines, Role, MARKER};
+use crate::segment::{enclosed_titles, title_core, DocLines, Role};
+use crate::grammar::{find_dates, find_doc_numbers, is_signature_line, marker_at, number_line, recipients_prefix, whole_date};
 use crate::text::{char_len, Mapped};
 use crate::values::{
-    document_kind, enclosed_kind, is_org, iso_date, number_parts, split_bodies, trim_agency, whole_date, DATE, DOC_NUMBER,
+    document_kind, enclosed_kind, is_org, number_parts, split_bodies, trim_agency,
     ORDER_NUMBER,
 };
-
-/// A paragraph: consecutive text lines joined, with its offset map.
-pub(crate) struct Para {
-    pub text: Mapped,
-    /// Line indices it was built from.
-    pub lines: Vec<usize>,
-    /// Byte offsets in `text` where a line that begins a PDF page starts.
-    pub page_starts: Vec<usize>,
-    /// Byte offset in `text` where each of `lines` starts.
-    pub line_starts: Vec<usize>,
-}
-
-/// Joins the document's text lines into paragraphs. A line ends its
-/// paragraph when it ends with 。！？：；, when the next line opens with a
-/// section marker, or when it is short against the document's usual line
-/// length (a heading, the last line of a paragraph).
-pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
-    // Pieces of clean text to join: every text line, and the tail of a
-    // title line whose title ran on into the 主送.
-    let cut = doc.anchor.as_ref().and_then(|a| a.cut);
-    let pieces: Vec<(usize, std::ops::Range<usize>)> = doc
-        .order
-        .iter()
-        .zip(&doc.roles)
-        .filter_map(|(&i, r)| {
-            let cr = layout.lines[i].clean.clone();
-            match (r, cut) {
-                (Role::Text, _) => Some((i, cr)),
-                (Role::Title, Some(c)) if cr.start < c && c < cr.end => Some((i, c..cr.end)),
-                _ => None,
-            }
-        })
-        .collect();
-    let piece_text = |k: usize| &layout.clean.text[pieces[k].1.clone()];
-    let mut lens: Vec<usize> = (0..pieces.len()).map(|k| char_len(piece_text(k))).collect();
-    lens.sort_unstable();
-    let typical = lens.get(lens.len() * 3 / 4).copied().unwrap_or(0);
-    let mut out: Vec<Para> = Vec::new();
-    let mut cur: Option<Para> = None;
-    for k in 0..pieces.len() {
-        let (i, range) = pieces[k].clone();
-        let t = piece_text(k);
-        let para = cur.get_or_insert_with(|| Para { text: Mapped::default(), lines: Vec::new(), page_starts: Vec::new(), line_starts: Vec::new() });
-        if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
-            if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
-                let p = layout.lines[i].start;
-                para.text.push(' ', p, p);
-            }
-        }
-        if layout.lines[i].page_start && range.start == layout.lines[i].clean.start {
-            para.page_starts.push(para.text.len());
-        }
-        para.line_starts.push(para.text.len());
-        para.text.push_from(&layout.clean, range);
-        para.lines.push(i);
-        // A line ending in a responsibility clause ends its item's paragraph.
-        let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';'])
-            || (t.ends_with(['）', ')']) && crate::sections::clause_like(t));
-        let next_marker = k + 1 < pieces.len() && MARKER.is_match(piece_text(k + 1));
-        let short = char_len(t) * 10 < typical * 7;
-        if ends || next_marker || short || k + 1 == pieces.len() {
-            out.extend(cur.take());
-        }
-    }
-    out.extend(cur.take());
-    out
-}
 
 /// Extracts the header elements of one document.
 pub(crate) fn extract(
@@ -245,7 +180,7 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
     }
     for (label, span, value) in metadata {
         if label.contains("号") {
-            if let Some((text, agency, year, serial)) = crate::values::parse_doc_number(value) {
+            if let Some((text, agency, year, serial)) = crate::grammar::parse_doc_number(value) {
                 diags.push(Diagnostic {
                     level: Level::Info,
                     code: "doc_number_from_metadata".into(),
@@ -310,12 +245,14 @@ fn gb_header(layout: &Layout, doc: &DocLines, d: &mut Document) {
         if *r == Role::Number {
             continue;
         }
+        let v = crate::vocab::vocab();
+        let (secrecy, urgency) = (v.list("gb_header", "classification"), v.list("gb_header", "urgency"));
         for tok in t.split(' ').filter(|s| !s.is_empty()) {
             if tok.len() == 6 && tok.bytes().all(|b| b.is_ascii_digit()) {
                 d.copy_number = Some(tok.to_string());
-            } else if ["绝密", "机密", "秘密"].iter().any(|w| tok.starts_with(w)) {
+            } else if secrecy.iter().any(|w| tok.starts_with(w.as_str())) {
                 d.classification = Some(tok.to_string());
-            } else if ["特急", "加急", "特提", "平急"].contains(&tok) {
+            } else if urgency.iter().any(|w| w == tok) {
                 d.urgency = Some(tok.to_string());
             }
         }
@@ -405,16 +342,15 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
         // forward (dates come in order).
         let mut scanned = 0;
         let mut stop: Option<usize> = None;
-        for c in DATE.captures_iter(t) {
-            let m = c.get(0).unwrap();
-            let Some(iso) = iso_date(&c[1], &c[2], &c[3]) else { continue };
-            let after = &t[m.end()..];
+        for m in find_dates(t) {
+            let Some(iso) = m.iso else { continue };
+            let after = &t[m.range.end..];
             if after.starts_with("印发") || after.starts_with(['起', '前', '至', '以', '到', '，', '的', '召', '发', '通', '期', '举']) {
                 continue;
             }
             // `某某人民政府办公室 2023年3月29日` on one line: the signature may
             // stand before a column gap.
-            let before = t[..m.start()].trim_end_matches(' ');
+            let before = t[..m.range.start].trim_end_matches(' ');
             for (i, ch) in t.get(scanned..before.len()).unwrap_or("").char_indices() {
                 if matches!(ch, '。' | '！' | '？' | '）' | ' ' | '；') {
                     stop = Some(scanned + i + ch.len_utf8());
@@ -424,12 +360,12 @@ fn inline_signature(paras: &[Para]) -> Option<(usize, Option<std::ops::Range<usi
             let b0 = stop.filter(|&s| s <= before.len()).unwrap_or(0);
             let cand = &before[b0..];
             if !cand.is_empty() && is_signature_line(cand) {
-                return Some((pi, Some(b0..before.len()), m.range(), iso));
+                return Some((pi, Some(b0..before.len()), m.range.clone(), iso));
             }
             let standalone_before = cand.is_empty();
             let standalone_after = after.is_empty() || after.starts_with([' ', '（']);
             if standalone_before && standalone_after && bare.is_none() {
-                bare = Some((pi, None, m.range(), iso));
+                bare = Some((pi, None, m.range.clone(), iso));
             }
         }
     }
@@ -490,7 +426,7 @@ fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
             m.push_from(&layout.clean, body_start..cr.end);
             items.push((1, m));
             open = true;
-        } else if open && char_len(t) <= 30 && !t.contains('。') && !MARKER.is_match(t) {
+        } else if open && char_len(t) <= 30 && !t.contains('。') && marker_at(t).is_none() {
             if let Some(last) = items.last_mut() {
                 last.1.push_from(&layout.clean, cr.clone());
             }
@@ -600,8 +536,8 @@ fn citations(paras: &[Para], d: &mut Document) {
         d.citations.push(Citation { title, doc_number: number, span });
     };
     let number_in = |s: &str| -> Option<String> {
-        if let Some(c) = DOC_NUMBER.captures(s) {
-            return Some(number_parts(trim_agency(&c[1]), &c[2], &c[3]).0);
+        if let Some(m) = find_doc_numbers(s).first() {
+            return Some(number_parts(trim_agency(&s[m.agency.clone()]), &s[m.year_range.clone()], &s[m.serial_range.clone()]).0);
         }
         ORDER_NUMBER.captures(s).map(|c| format!("{}第{}号", trim_agency(&c[1]), &c[2]))
     };
@@ -624,14 +560,13 @@ fn citations(paras: &[Para], d: &mut Document) {
             covered.push(whole.start()..end);
             push(d, Some(title), number, p.text.span(whole.start()..end));
         }
-        for c in DOC_NUMBER.captures_iter(t) {
-            let m = c.get(0).unwrap();
-            if covered.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+        for m in find_doc_numbers(t) {
+            if covered.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end) {
                 continue;
             }
-            let agency = trim_agency(&c[1]);
-            let start = m.start() + (c[1].len() - agency.len());
-            push(d, None, Some(number_parts(agency, &c[2], &c[3]).0), p.text.span(start..m.end()));
+            let agency = trim_agency(&t[m.agency.clone()]);
+            let start = m.agency.end - agency.len();
+            push(d, None, Some(number_parts(agency, &t[m.year_range.clone()], &t[m.serial_range.clone()]).0), p.text.span(start..m.range.end));
         }
         for c in ORDER_NUMBER.captures_iter(t) {
             let m = c.get(0).unwrap();

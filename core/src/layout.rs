@@ -21,7 +21,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Diagnostic, Furniture, FurnitureKind, Level, Span};
-use crate::text::{char_len, clean_into, Mapped};
+use crate::blocks::Shape;
+use crate::lex::{lex, Kind, Token, Trivia};
+use crate::text::{char_len, push_token, Mapped};
+use crate::vocab::{alternation, vocab};
 
 /// One non-blank physical line.
 #[derive(Clone, Debug)]
@@ -35,6 +38,12 @@ pub(crate) struct Line {
     pub page_start: bool,
     /// Set when the line is furniture, not document text.
     pub furniture: Option<FurnitureKind>,
+    /// What the line looks like (content lines only).
+    pub shape: Shape,
+    /// Opened by a single ASCII space (a page-start trace of PDF extraction).
+    one_space: bool,
+    /// Follows a form feed.
+    after_feed: bool,
 }
 
 /// All lines of the input, cleaned.
@@ -60,63 +69,137 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[·•.\-—－–_~]+ ?(?:第 ?)?\d{1,4}(?: ?页)? ?[·•.\-—－–_~]*|(?:[·•.\-—－–_~]+ ?)?第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?[·•.\-—－–_~]+)$").unwrap()
 });
 
+/// Web chrome, from the labels in `vocab/layout.toml`.
 static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:扫一扫.*|.*【(?:关闭窗口|返回顶部|打印本页|打印|关闭|收藏|纠错)】.*|分享到[:：]?.{0,20}|(?:当前位置|您现在的位置|您的位置|所在位置)[:：].*|(?:字号|字体)[:：]? ?[大中小 ]+.*|打印本页|关闭窗口|返回顶部|(?:浏览|访问|点击)(?:次数|量)[:：].*)$").unwrap()
+    let v = vocab();
+    let words = |k: &str| alternation(&v.list("chrome", k), false);
+    Regex::new(&format!(
+        r"^(?:(?:{openers}).*|.*【(?:{buttons})】.*|(?:{share})[:：]?.{{0,20}}|(?:{location})[:：].*|(?:{size})[:：]? ?[大中小 ]+.*|(?:{buttons})|(?:{counters})[:：].*)$",
+        openers = words("line_openers"),
+        buttons = words("buttons"),
+        share = words("share_labels"),
+        location = words("location_labels"),
+        size = words("size_labels"),
+        counters = words("counter_labels"),
+    ))
+    .expect("chrome labels compile")
 });
 
+/// Metadata rows, from the labels in `vocab/layout.toml`.
 static METADATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:索 ?引 ?号|主题分类|发文机关|成文日期|标 ?题|发文字号|发布日期|主 ?题 ?词|文 ?号|统一编号|实施日期|失效日期|发布机关|文件状态|发布机构|有 ?效 ?性|生成日期|所属主题|信息来源|公开方式|公开范围|公开程序|责任部门|组配分类|体裁分类|服务对象)[:：]|^基本信息$").unwrap()
+    let v = vocab();
+    Regex::new(&format!(
+        r"^(?:{labels})[:：]|^(?:{headings})$",
+        labels = alternation(&v.list("metadata", "labels"), true),
+        headings = alternation(&v.list("metadata", "headings"), false),
+    ))
+    .expect("metadata labels compile")
 });
+
+/// Chrome and metadata are short: a longer line holds document text too.
+const CHROME_MAX: usize = 60;
+const METADATA_MAX: usize = 150;
+
+/// Page number, web chrome or metadata row, from the text of one block.
+fn furniture_kind(t: &str) -> Option<FurnitureKind> {
+    let n = char_len(t);
+    if PAGE_NUMBER.is_match(t) {
+        Some(FurnitureKind::PageNumber)
+    } else if n <= CHROME_MAX && WEB_CHROME.is_match(t) {
+        Some(FurnitureKind::WebChrome)
+    } else if n <= METADATA_MAX && METADATA.is_match(t) {
+        Some(FurnitureKind::Metadata)
+    } else {
+        None
+    }
+}
+
+/// Cuts each content line at the element boundaries [`blocks`] finds (a
+/// line whose line breaks are gone); the pieces are lines of their own.
+///
+/// [`blocks`]: crate::blocks
+fn split_elements(out: &mut Layout) {
+    let mut lines: Vec<Line> = Vec::with_capacity(out.lines.len());
+    for (i, line) in out.lines.iter().enumerate() {
+        let cuts = if line.furniture.is_none() { crate::blocks::element_cuts(out.text(i)) } else { Vec::new() };
+        if cuts.is_empty() {
+            lines.push(line.clone());
+            continue;
+        }
+        let base = line.clean.start;
+        let ends = cuts.iter().copied().chain(std::iter::once(line.clean.len()));
+        for (k, (a, b)) in std::iter::once(0).chain(cuts.iter().copied()).zip(ends).enumerate() {
+            let t = &out.clean.text[base + a..base + b];
+            let (a, b) = (a + (t.len() - t.trim_start().len()), b - (t.len() - t.trim_end().len()));
+            if a >= b {
+                continue;
+            }
+            let span = out.clean.span(base + a..base + b);
+            let first = k == 0;
+            lines.push(Line {
+                start: span.start,
+                end: span.end,
+                clean: base + a..base + b,
+                one_space: line.one_space && first,
+                after_feed: line.after_feed && first,
+                ..line.clone()
+            });
+        }
+    }
+    out.lines = lines;
+}
 
 /// Splits and cleans `input`, marking furniture.
 pub(crate) fn layout(input: &str) -> Layout {
     let mut out = Layout { clean: Mapped::with_capacity(input.len()), ..Layout::default() };
-    let mut leading_space_lines = 0usize;
-    let mut raw_leading = Vec::new();
-    let mut pos = 0usize;
-    for raw in input.split_inclusive('\n') {
-        let line_start = pos;
-        pos += raw.len();
-        let body = raw.trim_end_matches(['\n', '\r']);
-        let trimmed_start = body.len() - body.trim_start().len();
-        let content = body.trim();
-        if content.is_empty() {
+    // One pass over the tokens; a line's tokens are buffered until its end.
+    let mut toks: Vec<Token> = Vec::new();
+    let mut feed = false;
+    let end_of_input = Token { kind: Kind::Newline, range: input.len()..input.len(), folded: false };
+    for tok in lex(input).chain(std::iter::once(end_of_input)) {
+        if !matches!(tok.kind, Kind::Newline | Kind::PageBreak) {
+            toks.push(tok);
             continue;
         }
-        let start = line_start + trimmed_start;
-        let end = start + content.len();
-        let one_space = body.starts_with(' ') && !body[1..].starts_with([' ', '\t', '\u{3000}']);
-        if one_space {
-            leading_space_lines += 1;
+        let content = toks.iter().filter(|t| !matches!(t.kind, Kind::Space(Trivia::Indent { .. } | Trivia::Trailing)));
+        if let (Some(first), Some(last)) = (content.clone().next(), content.last()) {
+            let (start, end) = (first.range.start, last.range.end);
+            let one_space = matches!(toks[0].kind, Kind::Space(Trivia::Indent { one_space: true }));
+            let after_feed = std::mem::take(&mut feed);
+            let c0 = out.clean.len();
+            let mut prev = None;
+            for t in &toks {
+                push_token(input, t, &mut prev, &mut out.clean);
+            }
+            let c1 = out.clean.len();
+            // The line break stands for the trailing blanks (not a `\r`).
+            let body_end = input[end..tok.range.start].trim_end_matches('\r').len() + end;
+            out.clean.push('\n', end, body_end);
+            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None, shape: Shape::default(), one_space, after_feed });
         }
-        raw_leading.push(one_space);
-        let c0 = out.clean.len();
-        clean_into(input, start, end, &mut out.clean);
-        let c1 = out.clean.len();
-        out.clean.push('\n', end, end.max(line_start + body.len()).max(end));
-        out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None });
+        feed |= tok.kind == Kind::PageBreak;
+        toks.clear();
+    }
+    cut_repeated_lines(&mut out);
+    split_elements(&mut out);
+    for i in 0..out.lines.len() {
+        out.lines[i].furniture = furniture_kind(out.text(i));
     }
     // Page starts.
-    let marks = leading_space_lines >= 3;
+    let marks = out.lines.iter().filter(|l| l.one_space).count() >= 3;
     for i in 0..out.lines.len() {
-        let t = out.text(i);
-        let kind = if PAGE_NUMBER.is_match(t) {
-            Some(FurnitureKind::PageNumber)
-        } else if WEB_CHROME.is_match(t) {
-            Some(FurnitureKind::WebChrome)
-        } else if METADATA.is_match(t) {
-            Some(FurnitureKind::Metadata)
-        } else {
-            None
-        };
-        out.lines[i].furniture = kind;
-    }
-    for (i, &leading) in raw_leading.iter().enumerate() {
         let after_number = i > 0 && out.lines[i - 1].furniture == Some(FurnitureKind::PageNumber);
-        out.lines[i].page_start = i == 0 || after_number || (marks && leading);
+        let l = &mut out.lines[i];
+        l.page_start = i == 0 || after_number || l.after_feed || (marks && l.one_space);
     }
     mark_headers(&mut out);
-    mark_duplicates(&mut out);
+    mark_repeated_text(&mut out);
+    // Each content block's shape, once.
+    for i in 0..out.lines.len() {
+        if out.lines[i].furniture.is_none() {
+            out.lines[i].shape = crate::blocks::shape(out.text(i));
+        }
+    }
     for i in 0..out.lines.len() {
         if let Some(kind) = out.lines[i].furniture {
             let l = &out.lines[i];
@@ -154,7 +237,7 @@ pub(crate) fn layout(input: &str) -> Layout {
 fn mark_headers(out: &mut Layout) {
     let is_candidate = |t: &str| {
         let n = char_len(t);
-        (2..=30).contains(&n) && !t.contains(['。', '，', '、', '：', '；', '！', '？', '《', '》']) && marker_at_start(t).is_none()
+        (2..=30).contains(&n) && !t.contains(['。', '，', '、', '：', '；', '！', '？', '《', '》']) && crate::grammar::marker_at(t).is_none()
     };
     let series = |t: &str| {
         char_len(t) <= 30
@@ -184,7 +267,7 @@ fn mark_headers(out: &mut Layout) {
         // A 版头 (`某某人民政府文件`) is followed by its 发文字号, a header is not.
         let next_is_number = (i + 1..out.lines.len())
             .find(|&j| out.lines[j].furniture.is_none())
-            .is_some_and(|j| crate::segment::number_line(out.text(j)).is_some());
+            .is_some_and(|j| crate::grammar::number_line(out.text(j)).is_some());
         if repeated || (series(t) && !next_is_number) {
             out.lines[i].furniture = Some(FurnitureKind::PageHeader);
             // The line after a header begins the page's text.
@@ -197,14 +280,11 @@ fn mark_headers(out: &mut Layout) {
 
 /// A section marker at the start of a line (so that `一、总体要求` repeated
 /// on two pages is not taken for a running header).
-fn marker_at_start(t: &str) -> Option<(u8, u32, usize)> {
-    crate::sections::marker_at(t)
-}
 
 /// Crawled pages sometimes store their text twice in a row: within one
-/// line (`AA`) or as a whole (`lines[..n] == lines[n..]`). The second copy
-/// is furniture; a diagnostic says so.
-fn mark_duplicates(out: &mut Layout) {
+/// line (`AA`, here) or as a whole ([`mark_repeated_text`]). The second
+/// copy is furniture; a diagnostic says so.
+fn cut_repeated_lines(out: &mut Layout) {
     for i in 0..out.lines.len() {
         if out.lines[i].furniture.is_some() {
             continue;
@@ -240,6 +320,11 @@ fn mark_duplicates(out: &mut Layout) {
             });
         }
     }
+}
+
+/// The whole text stored twice (`lines[..n] == lines[n..]`): the second
+/// copy is furniture.
+fn mark_repeated_text(out: &mut Layout) {
     let content: Vec<usize> = (0..out.lines.len()).filter(|&i| out.lines[i].furniture.is_none()).collect();
     let m = content.len() / 2;
     if m >= 2 && content.len() % 2 == 0 && (0..m).all(|k| out.text(content[k]) == out.text(content[m + k])) {
@@ -284,6 +369,19 @@ mod tests {
         assert_eq!(k[5].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[7].1, Some(FurnitureKind::PageHeader));
         assert_eq!(k[1].1, None);
+    }
+
+    #[test]
+    fn form_feeds_start_pages() {
+        // `pdftotext` separates pages with a form feed.
+        let text = "某机关文件\n正文第一行，\n\u{c}某机关文件\n正文第二行，\n\u{c}某机关文件\r\n正文第三行。\n";
+        let l = layout(text);
+        // Each header opens a page, and the line after a header begins the
+        // page's text.
+        assert!(l.lines.iter().all(|l| l.page_start));
+        let k = kinds(text);
+        assert_eq!(k.iter().filter(|(_, f)| *f == Some(FurnitureKind::PageHeader)).count(), 3);
+        assert_eq!(l.text(5), "正文第三行。");
     }
 
     #[test]

@@ -28,10 +28,14 @@
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+mod blocks;
 mod decode;
+mod grammar;
 mod header;
 mod layout;
+mod lex;
 mod model;
+mod paras;
 mod people;
 mod sections;
 mod segment;
@@ -41,6 +45,7 @@ mod tasks;
 mod text;
 mod units;
 mod values;
+mod vocab;
 
 pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;
@@ -88,7 +93,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
     let single = seg.docs.len() == 1;
     for doc in &seg.docs {
         let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
-        let paras = header::paragraphs(&layout, doc);
+        let paras = paras::paragraphs(&layout, doc);
         let mut d = header::extract(&layout, doc, &paras, meta, &mut out.diagnostics);
         d.span = document_span(&layout, doc.first_line, doc.last_line);
         let year = d
@@ -98,8 +103,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(options.default_year)
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
-        let texts: Vec<&str> = paras.iter().map(|p| p.text.text.as_str()).collect();
-        d.tasks = tasks::tasks(text, &items, &texts, year, &mut out.diagnostics);
+        d.tasks = tasks::tasks(text, &items, &paras, year, &mut out.diagnostics);
         d.sections = items
             .iter()
             .map(|i| Section {
@@ -112,9 +116,9 @@ pub fn parse(text: &str, options: &Options) -> Parse {
                 span: i.span.clone(),
             })
             .collect();
-        d.targets = targets::targets(&paras);
-        d.appointments = people::appointments(text, &layout, &paras, &mut out.diagnostics);
-        d.division = people::division(&paras, &items);
+        d.targets = targets::targets(text, &paras);
+        d.appointments = people::appointments(text, &paras, &mut out.diagnostics);
+        d.division = people::division(text, &paras, &items);
         out.documents.push(d);
     }
     if seg.docs.iter().all(|d| d.anchor.is_none()) {

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape. Bumped whenever a field is added.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A range of the original input, in UTF-8 bytes (`&input[start..end]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -70,6 +70,8 @@ pub struct Document {
     pub tasks: Vec<Task>,
     pub appointments: Vec<Appointment>,
     pub division: Vec<Assignment>,
+    /// 组成人员 of a group the document sets up or adjusts.
+    pub members: Vec<Member>,
     pub targets: Vec<Target>,
     pub span: Span,
 
@@ -182,6 +184,21 @@ pub struct Task {
     pub implied_units: Vec<String>,
     pub deadline: Option<Deadline>,
     pub span: Span,
+    /// Where each value above is printed.
+    pub spans: TaskSpans,
+}
+
+/// Spans of a task's values: one per list entry, in the same order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskSpans {
+    pub heading: Option<Span>,
+    pub lead_officials: Vec<Span>,
+    pub lead_units: Vec<Span>,
+    pub responsible_units: Vec<Span>,
+    /// The rule that implies each implied unit.
+    pub implied_units: Vec<Span>,
+    /// The deadline's text (a document-wide default: where the rule prints it).
+    pub deadline: Option<Span>,
 }
 
 /// `appoint` or `remove`.
@@ -200,6 +217,15 @@ pub struct Appointment {
     pub position: String,
     pub note: Option<String>,
     pub span: Span,
+    /// Where the person and the position are printed.
+    pub spans: PersonSpans,
+}
+
+/// Spans of a person and a position (appointments, members).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PersonSpans {
+    pub person: Option<Span>,
+    pub position: Option<Span>,
 }
 
 /// 领导分工: one leader.
@@ -214,6 +240,41 @@ pub struct Assignment {
     pub span: Span,
     /// Concurrent posts (兼任…); an addition (schema_version 3).
     pub concurrent: Vec<String>,
+    /// Where each value is printed.
+    pub spans: AssignmentSpans,
+}
+
+/// Spans of a leader's values: one per list entry, in the same order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentSpans {
+    pub person: Option<Span>,
+    pub titles: Vec<Span>,
+    pub supervises: Vec<Span>,
+    pub liaises: Vec<Span>,
+}
+
+/// `join` or `leave` a group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Join,
+    Leave,
+}
+
+/// 组成人员: one member of a 领导小组 / 委员会 / 联席会议.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// The group as printed; null when the list does not name it.
+    pub group: Option<String>,
+    /// 组长, 副组长, 成员, 召集人 … as printed.
+    pub role: String,
+    /// Null where the list names posts only.
+    pub person: Option<String>,
+    pub position: String,
+    /// For adjustment notices: joins or leaves the group.
+    pub change: Option<Change>,
+    pub span: Span,
+    pub spans: PersonSpans,
 }
 
 /// A quantitative target.
@@ -225,6 +286,15 @@ pub struct Target {
     pub qualifier: Option<String>,
     pub year: Option<i32>,
     pub span: Span,
+    /// Where the indicator and the number are printed.
+    pub spans: TargetSpans,
+}
+
+/// Spans of a target's indicator and number.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TargetSpans {
+    pub indicator: Option<Span>,
+    pub value: Option<Span>,
 }
 
 /// Severity of a diagnostic.

@@ -16,37 +16,30 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::header::Para;
-use crate::model::{Action, Appointment, Assignment, Diagnostic, Level, Span};
+use crate::paras::Para;
+use crate::vocab::vocab;
+use crate::model::{Action, Appointment, Assignment, AssignmentSpans, Diagnostic, Level, PersonSpans, Span};
 use crate::sections::Item;
-use crate::text::{char_len, is_han, Mapped};
+use crate::text::{char_len, is_han, range_in, Mapped, Val};
 
-/// Chinese compound surnames (generic vocabulary).
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "独孤",
-    "南宫", "西门", "百里", "呼延", "申屠", "太史", "澹台", "公冶", "闻人", "万俟",
-];
+/// Where a printed slice of the text at hand lies in the input.
+type At<'x> = &'x dyn Fn(&str) -> Span;
 
+/// The name and post rules of `vocab/people.toml`.
+static COMPOUND_SURNAMES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("names", "compound_surnames"));
 /// Words a post title ends with (to find a name printed after its title).
-const TITLE_ENDS: &[&str] = &[
-    "巡视员", "调研员", "秘书长", "书记", "主任", "主席", "委员", "厅长", "局长", "部长", "处长", "科长", "县长", "市长", "省长", "区长",
-    "镇长", "乡长", "院长", "校长", "馆长", "所长", "站长", "组长", "经理", "董事长", "总经理", "理事长", "会长", "副职", "助理",
-];
-
+static TITLE_ENDS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("posts", "title_ends"));
 /// Words a post title may begin with, after a name (`翁玉耀党组书记`).
-const TITLE_STARTS: &[&str] = &[
-    "党组", "党委", "常务", "副", "主任", "书记", "巡视员", "调研员", "纪检", "总", "省", "市", "县", "区", "委员", "秘书长", "一级", "二级",
-    "三级", "四级", "正", "政治部", "机关", "驻",
-];
-
+static TITLE_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("posts", "title_starts"));
 /// Words that stand where a name would but are not one (`以上同志任职时间…`).
-const NOT_NAMES: &[&str] = &[
-    "以上", "上述", "其他", "有关", "相关", "全体", "各位", "原任", "新任", "现任", "拟任", "该", "其", "免去", "任命", "聘任", "提名", "决定", "同意",
-];
+static NOT_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("names", "not_names"));
+/// Words opening a leader's duty sentence, and notes that are not duties.
+static DUTY_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("division", "duty_openers"));
+static NOT_DUTIES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("division", "not_duties"));
 
 fn is_name(s: &str) -> bool {
     let n = char_len(s);
-    if NOT_NAMES.contains(&s) {
+    if NOT_NAMES.iter().any(|w| w == s) {
         return false;
     }
     // `阿卜杜拉·买买提`: transcribed names join their parts with a middle dot.
@@ -65,14 +58,14 @@ fn looks_like_post_start(s: &str) -> bool {
 
 /// Splits `name+post` run together: the name is 2–3 chars (3–4 with a
 /// compound surname) and the post starts like a place or body.
-fn split_name_post(s: &str) -> Option<(String, String)> {
-    let compound = COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c));
+fn split_name_post(s: &str) -> Option<(&str, &str)> {
+    let compound = COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c.as_str()));
     let lens: &[usize] = if compound { &[3, 4] } else { &[3, 2] };
     for &n in lens {
         let idx = s.char_indices().nth(n).map(|(i, _)| i)?;
         let (name, post) = s.split_at(idx);
         if is_name(name) && looks_like_post_start(post) {
-            return Some((name.to_string(), post.to_string()));
+            return Some((name, post));
         }
     }
     None
@@ -80,31 +73,35 @@ fn split_name_post(s: &str) -> Option<(String, String)> {
 
 /// Names in a list `X、Y` / `X和Y`, each possibly preceded by its title
 /// (`省交通厅厅长焦彦龙`).
-fn names(list: &str) -> Vec<String> {
+fn names(list: &str) -> Vec<Val<'_>> {
     let list = list.trim().trim_end_matches("同志").trim_start_matches(['：', ':']);
     let mut out = Vec::new();
-    for part in list.split(['、', '，']) {
-        // `李　明`: a name padded to the width of three characters.
+    for printed in list.split(['、', '，']) {
+        // `李　明`: a name padded to the width of three characters (printed
+        // as the padded part).
         let unpadded: String;
-        let part = if part.contains(' ') && char_len(part.trim()) <= 6 {
-            unpadded = part.chars().filter(|c| *c != ' ').collect();
+        let padded = printed.contains(' ') && char_len(printed.trim()) <= 6;
+        let part = if padded {
+            unpadded = printed.chars().filter(|c| *c != ' ').collect();
             unpadded.as_str()
         } else {
-            part
+            printed
+        };
+        let val = |name: &str| Val {
+            text: name.to_string(),
+            src: if padded { printed.trim() } else { printed.get(range_in(printed, name)).unwrap_or(printed) },
         };
         for p in split_and(part) {
             let p = p.trim().trim_end_matches("同志");
             if is_name(p) {
-                out.push(p.to_string());
+                out.push(val(p));
                 continue;
             }
             // A name after its title: take what follows the last title word.
-            let after = TITLE_ENDS.iter().filter_map(|w| p.rfind(w).map(|i| i + w.len())).max();
-            if let Some(i) = after {
-                if is_name(&p[i..]) {
-                    out.push(p[i..].to_string());
-                    continue;
-                }
+            let after = TITLE_ENDS.iter().filter_map(|w| p.rfind(w.as_str()).map(|i| i + w.len())).max();
+            if let Some(name) = after.and_then(|i| p.get(i..)).filter(|n| is_name(n)) {
+                out.push(val(name));
+                continue;
             }
             if !p.is_empty() {
                 return Vec::new();
@@ -124,25 +121,25 @@ fn split_and(p: &str) -> Vec<&str> {
     }
 }
 
-fn clean_post(s: &str) -> String {
-    let s = s.trim().trim_end_matches(['。', '；', ';', '，']);
+fn clean_post<'a>(v: &Val<'a>) -> Val<'a> {
+    let s = v.text.trim().trim_end_matches(['。', '；', ';', '，']);
     let s = s.strip_suffix("职务").unwrap_or(s);
     let s = s.strip_prefix('的').unwrap_or(s);
-    s.chars().filter(|c| *c != ' ').collect()
+    Val { text: s.chars().filter(|c| *c != ' ').collect(), src: v.cut(s).src }
 }
 
 /// `（试用期一年）` at the end: the note and the post without it.
-fn split_note(post: &str) -> (String, Option<String>) {
+fn split_note(post: &str) -> (&str, Option<String>) {
     let p = post.trim_end();
     if p.ends_with(['）', ')']) {
         if let Some(i) = p.rfind(['（', '(']) {
             let inner = p[i..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
             if inner.contains("试用期") || inner.contains("任期") || inner.contains("挂职") || inner.contains("兼") {
-                return (p[..i].to_string(), Some(inner.chars().filter(|c| *c != ' ').collect()));
+                return (&p[..i], Some(inner.chars().filter(|c| *c != ' ').collect()));
             }
         }
     }
-    (p.to_string(), None)
+    (p, None)
 }
 
 static APPOINT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志(?:任|担任)(.+)$").unwrap());
@@ -164,43 +161,48 @@ struct TableColumns {
 
 /// `姓名  原职务  新职务`: a table header, read from the line as printed
 /// (columns are separated by two or more spaces or a tab).
-fn table_header(cells: &[String]) -> Option<TableColumns> {
-    let name = cells.iter().position(|c| c == "姓名")?;
-    let old = cells.iter().position(|c| c.starts_with('原') || c.starts_with("现任") || c == "现职务");
-    let new = cells.iter().position(|c| c.starts_with('新') || c.starts_with("拟任") || c == "任职" || c == "任命职务");
+fn table_header(cells: &[Val]) -> Option<TableColumns> {
+    let cells: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+    let name = cells.iter().position(|c| *c == "姓名")?;
+    let old = cells.iter().position(|c| c.starts_with('原') || c.starts_with("现任") || *c == "现职务");
+    let new = cells.iter().position(|c| c.starts_with('新') || c.starts_with("拟任") || *c == "任职" || *c == "任命职务");
     (old.is_some() || new.is_some()).then_some(TableColumns { name, old, new })
 }
 
 /// The cells of a printed line: split at runs of two or more blanks or a tab;
-/// single blanks inside a cell (padding in `李　娜`) are dropped.
-fn cells(line: &str) -> Vec<String> {
+/// single blanks inside a cell (padding in `李　娜`) are dropped from the
+/// value (the cell's slice of the line keeps them).
+fn cells(line: &str) -> Vec<Val<'_>> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    // The open cell: its value and where it starts and ends in the line.
+    let mut cur: Option<(String, usize, usize)> = None;
     let mut blanks = String::new();
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         if matches!(c, ' ' | '\u{3000}' | '\t' | '\u{A0}') {
             blanks.push(c);
             continue;
         }
         if !blanks.is_empty() {
             if blanks.chars().count() >= 2 || blanks.contains('\t') {
-                out.push(std::mem::take(&mut cur));
+                out.extend(cur.take());
             }
             blanks.clear();
         }
-        cur.push(c);
+        let cell = cur.get_or_insert_with(|| (String::new(), i, i));
+        cell.0.push(c);
+        cell.2 = i + c.len_utf8();
     }
-    out.push(cur);
-    out.into_iter().filter(|c| !c.is_empty()).collect()
+    out.extend(cur);
+    out.into_iter().map(|(text, a, b)| Val { text, src: line.get(a..b).unwrap_or("") }).collect()
 }
 
 /// Rows of a personnel table printed one per line.
-fn table_rows(input: &str, layout: &crate::layout::Layout, paras: &[Para], out: &mut Vec<Appointment>) {
+fn table_rows(input: &str, paras: &[Para], out: &mut Vec<Appointment>) {
     let mut cols: Option<TableColumns> = None;
     for p in paras {
-        for &i in &p.lines {
-            let l = &layout.lines[i];
-            let printed = &input[l.start..l.end];
+        for l in &p.printed {
+            // The printed line: its column gaps tell the cells apart.
+            let printed = &input[l.clone()];
             let row = cells(printed);
             if let Some(h) = table_header(&row) {
                 cols = Some(h);
@@ -211,26 +213,30 @@ fn table_rows(input: &str, layout: &crate::layout::Layout, paras: &[Para], out: 
                 cols = None;
                 continue;
             }
-            let Some(name) = row.get(c.name).filter(|n| is_name(n)) else {
+            let Some(name) = row.get(c.name).filter(|n| is_name(&n.text)) else {
                 cols = None;
                 continue;
             };
             let span = Span::new(l.start, l.end);
+            let at = |s: &str| {
+                let r = range_in(printed, s);
+                Span::new(l.start + r.start, l.start + r.end)
+            };
             if let Some(post) = c.new.and_then(|k| row.get(k)) {
-                push(out, Action::Appoint, std::slice::from_ref(name), post, None, span.clone());
+                push(out, Action::Appoint, std::slice::from_ref(name), post, None, span.clone(), &at);
             }
             if let Some(post) = c.old.and_then(|k| row.get(k)) {
-                push(out, Action::Remove, std::slice::from_ref(name), post, None, span);
+                push(out, Action::Remove, std::slice::from_ref(name), post, None, span, &at);
             }
         }
     }
 }
 
 /// Reads the appointments of a document.
-pub(crate) fn appointments(input: &str, layout: &crate::layout::Layout, paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
+pub(crate) fn appointments(input: &str, paras: &[Para], diags: &mut Vec<Diagnostic>) -> Vec<Appointment> {
     let mut out = Vec::new();
     let mut rows = Vec::new();
-    table_rows(input, layout, paras, &mut rows);
+    table_rows(input, paras, &mut rows);
     // Mode set by a list header `任命：` / `免去：`.
     let mut mode: Option<Action> = None;
     for p in paras {
@@ -252,11 +258,11 @@ pub(crate) fn appointments(input: &str, layout: &crate::layout::Layout, paras: &
                 }
                 let rest = &t[at + ch.len_utf8()..range.end];
                 if opens_action(rest) {
-                    read_clause(&t[from..at], from, &p.text, &mut mode, &mut out, diags);
+                    read_clause(from..at, &p.text, input, &mut mode, &mut out, diags);
                     from = at + ch.len_utf8();
                 }
             }
-            read_clause(&t[from..range.end], from, &p.text, &mut mode, &mut out, diags);
+            read_clause(from..range.end, &p.text, input, &mut mode, &mut out, diags);
         }
     }
     // Table rows in reading order among the sentences.
@@ -276,13 +282,20 @@ fn opens_action(rest: &str) -> bool {
         || PERSON_ACTS.is_match(rest)
 }
 
-fn push(out: &mut Vec<Appointment>, action: Action, who: &[String], post: &str, note: Option<String>, span: Span) {
+fn push(out: &mut Vec<Appointment>, action: Action, who: &[Val], post: &Val, note: Option<String>, span: Span, at: At) {
     let post = clean_post(post);
-    if post.is_empty() {
+    if post.text.is_empty() {
         return;
     }
     for n in who {
-        out.push(Appointment { action, person: n.clone(), position: post.clone(), note: note.clone(), span: span.clone() });
+        out.push(Appointment {
+            action,
+            person: n.text.clone(),
+            position: post.text.clone(),
+            note: note.clone(),
+            span: span.clone(),
+            spans: PersonSpans { person: Some(at(n.src)), position: Some(at(post.src)) },
+        });
     }
 }
 
@@ -290,23 +303,35 @@ fn push(out: &mut Vec<Appointment>, action: Action, who: &[String], post: &str, 
 /// perhaps followed by a note?
 fn names_a_post(s: &str) -> bool {
     let post = s.split(['，', ',', '（', '(']).next().unwrap_or(s);
-    char_len(post) <= 40 && (TITLE_ENDS.iter().any(|w| post.ends_with(w)) || post.ends_with('长') || post.ends_with('员'))
+    char_len(post) <= 40 && (TITLE_ENDS.iter().any(|w| post.ends_with(w.as_str())) || post.ends_with('长') || post.ends_with('员'))
 }
 
 /// `沈佳怡同志（女，1980年5月生）任…`: personal details after a name are
-/// dropped before the clause is read.
-fn drop_personal_details(c: &str) -> std::borrow::Cow<'_, str> {
+/// dropped before the clause (`range` of `m`) is read; the rest keeps its map.
+fn drop_personal_details(m: &Mapped, range: std::ops::Range<usize>) -> Mapped {
     static DETAILS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(同志)?[（(](?:[男女][，,、]|[^（）()]{0,12}族|[^（）()]{0,16}(?:年|月)生)[^（）()]{0,30}[）)]").unwrap());
-    DETAILS.replace_all(c, "$1")
+    let t = m.text.get(range.clone()).unwrap_or("");
+    let mut out = Mapped::with_capacity(t.len());
+    let mut last = 0;
+    for cap in DETAILS.captures_iter(t) {
+        let Some(all) = cap.get(0) else { continue };
+        out.push_from(m, range.start + last..range.start + all.start());
+        if let Some(g) = cap.get(1) {
+            out.push_from(m, range.start + g.start()..range.start + g.end());
+        }
+        last = all.end();
+    }
+    out.push_from(m, range.start + last..range.start + t.len());
+    out
 }
 
-fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action>, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
-    let orig_len = clause.len();
-    let details_dropped = drop_personal_details(clause);
-    let modified = matches!(details_dropped, std::borrow::Cow::Owned(_));
-    let clause: &str = &details_dropped;
+fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mut Option<Action>, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
+    let cm = drop_personal_details(m, range.clone());
+    let modified = cm.len() != range.len();
+    let at = |s: &str| cm.slice_span(s, input);
+    let at: At = &at;
+    let clause: &str = &cm.text;
     let mut c = clause.trim();
-    let mut off = offset + (clause.len() - clause.trim_start().len());
     // A header or a relayed instruction ends with ：.
     if let Some(i) = c.rfind(['：', ':']) {
         let head = &c[..i];
@@ -316,7 +341,6 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
             *mode = Some(Action::Remove);
         }
         let skip = i + c[i..].chars().next().map_or(1, char::len_utf8);
-        off += skip;
         c = &c[skip..];
     }
     if c.is_empty() {
@@ -324,7 +348,7 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
     }
     // (Offsets are of the clause as printed; after dropping personal details
     // the span is the whole clause.)
-    let span = if modified { m.span(offset..offset + orig_len) } else { m.span(off..off + c.len()) };
+    let span = if modified { m.span(range) } else { cm.span(range_in(clause, c)) };
     if c.contains("自然免除") || c.contains("自然免去") || c.contains("自行免除") {
         diags.push(Diagnostic {
             level: Level::Info,
@@ -353,13 +377,13 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
             // `…，试用期一年` after the post.
             let (post, note) = match post.rfind(['，', ',']) {
                 Some(i) if note.is_none() && post[i..].contains("试用期") => {
-                    (post[..i].to_string(), Some(post[i..].trim_start_matches(['，', ',']).to_string()))
+                    (&post[..i], Some(post[i..].trim_start_matches(['，', ',']).to_string()))
                 }
                 _ => (post, note),
             };
-            push(out, Action::Appoint, &who, &post, note, span.clone());
+            push(out, Action::Appoint, &who, &Val::new(post), note, span.clone(), at);
             if let Some(r) = remove {
-                push(out, Action::Remove, &who, r, None, span);
+                push(out, Action::Remove, &who, &Val::new(r), None, span, at);
             }
             return;
         }
@@ -375,28 +399,28 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
     if let Some(cap) = REMOVE_RE.captures(c) {
         let who = names(&cap[1]);
         if !who.is_empty() {
-            push(out, Action::Remove, &who, &cap[2], tail_note, span);
+            push(out, Action::Remove, &who, &Val::new(&cap[2]), tail_note, span, at);
             return;
         }
     }
     if let Some(cap) = REMOVE_BARE.captures(c) {
         let who = names(&cap[1]);
         if !who.is_empty() {
-            push(out, Action::Remove, &who, &cap[2], None, span);
+            push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
             return;
         }
     }
     if let Some(rest) = c.strip_prefix("免去").and_then(|r| r.strip_suffix("职务")) {
         // `免去欧阳畅县…职务`: the 的 is missing.
         if let Some((name, post)) = split_name_post(rest) {
-            push(out, Action::Remove, &[name], &post, None, span);
+            push(out, Action::Remove, &[Val::new(name)], &Val::new(post), None, span, at);
             return;
         }
     }
     if let Some(cap) = NO_LONGER.captures(c) {
         let who = names(&cap[1]);
         if !who.is_empty() {
-            push(out, Action::Remove, &who, &cap[2], None, span);
+            push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
             return;
         }
     }
@@ -404,34 +428,34 @@ fn read_clause(clause: &str, offset: usize, m: &Mapped, mode: &mut Option<Action
         let who = names(&cap[1]);
         if !who.is_empty() {
             let (post, note) = split_note(&cap[2]);
-            push(out, Action::Appoint, &who, &post, note, span);
+            push(out, Action::Appoint, &who, &Val::new(post), note, span, at);
             return;
         }
     }
     if let Some(cap) = CONCURRENT.captures(c) {
         let who = names(&cap[1]);
         if !who.is_empty() {
-            push(out, Action::Appoint, &who, &cap[2], None, span);
+            push(out, Action::Appoint, &who, &Val::new(&cap[2]), None, span, at);
             return;
         }
     }
     // Inside a `任命：` / `免去：` list.
     match mode {
         Some(Action::Appoint) => {
-            let at = c.find("同志为").map(|i| (i, "同志为".len())).or_else(|| c.find('为').map(|i| (i, '为'.len_utf8())));
-            if let Some((i, len)) = at {
+            let cut = c.find("同志为").map(|i| (i, "同志为".len())).or_else(|| c.find('为').map(|i| (i, '为'.len_utf8())));
+            if let Some((i, len)) = cut {
                 let who = names(&c[..i]);
                 let (post, note) = split_note(&c[i + len..]);
-                push(out, Action::Appoint, &who, &post, note, span);
+                push(out, Action::Appoint, &who, &Val::new(post), note, span, at);
             }
         }
         Some(Action::Remove) => {
-            let at = c.find("同志").map(|i| (i, "同志".len())).or_else(|| c.find('的').map(|i| (i, 0)));
-            if let Some((i, len)) = at {
+            let cut = c.find("同志").map(|i| (i, "同志".len())).or_else(|| c.find('的').map(|i| (i, 0)));
+            if let Some((i, len)) = cut {
                 let who = names(&c[..i]);
                 let rest = &c[i + len..];
                 if rest.ends_with("职务") {
-                    push(out, Action::Remove, &who, rest, None, span);
+                    push(out, Action::Remove, &who, &Val::new(rest), None, span, at);
                 }
             }
         }
@@ -448,7 +472,7 @@ const LEADER_TITLES: &[&str] = &[
 
 /// A leader heading at the start of `m` (its first line, `first_line`
 /// bytes long): `(titles, name, heading length)`.
-fn leader_heading(m: &Mapped, first_line: usize) -> Option<(Vec<String>, String, std::ops::Range<usize>)> {
+fn leader_heading(m: &Mapped, first_line: usize) -> Option<(Vec<Val<'_>>, Val<'_>, std::ops::Range<usize>)> {
     let t = &m.text[..first_line.min(m.text.len())];
     if t.contains('。') || char_len(t) > 60 || char_len(t) < 4 {
         return None;
@@ -457,9 +481,9 @@ fn leader_heading(m: &Mapped, first_line: usize) -> Option<(Vec<String>, String,
     let gaps: Vec<usize> = t.char_indices().map(|(i, _)| i).filter(|&i| i > 0 && m.gap_before(i)).collect();
     for &g in &gaps {
         let head = &t[..g];
-        let name: String = t[g..].chars().filter(|c| !c.is_whitespace()).collect();
-        if is_name(&name) && LEADER_TITLES.iter().any(|w| head.contains(w)) {
-            let titles = head.split('、').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let name = Val { text: t[g..].chars().filter(|c| !c.is_whitespace()).collect(), src: t[g..].trim() };
+        if is_name(&name.text) && LEADER_TITLES.iter().any(|w| head.contains(w)) {
+            let titles = head.split('、').map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect();
             return Some((titles, name, 0..t.len()));
         }
     }
@@ -468,7 +492,7 @@ fn leader_heading(m: &Mapped, first_line: usize) -> Option<(Vec<String>, String,
 
 /// A leader named first: `次仁扎西　市委副书记、市长` or `王建平（副市长）`
 /// (the heading of a numbered item, or a line of its own).
-fn leader_name_first(t: &str) -> Option<(Vec<String>, String)> {
+fn leader_name_first(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>)> {
     let t = t.trim().trim_end_matches(['：', ':', '。']);
     if t.contains(['。', '，', '；']) || char_len(t) > 50 {
         return None;
@@ -481,17 +505,17 @@ fn leader_name_first(t: &str) -> Option<(Vec<String>, String)> {
     } else {
         return None;
     };
-    let name: String = name.chars().filter(|c| *c != ' ').collect();
-    if !is_name(&name) || !LEADER_TITLES.iter().any(|w| titles.contains(w)) {
+    let name = Val { text: name.chars().filter(|c| *c != ' ').collect(), src: name.trim() };
+    if !is_name(&name.text) || !LEADER_TITLES.iter().any(|w| titles.contains(w)) {
         return None;
     }
-    let titles = titles.split(['、', ' ']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let titles = titles.split(['、', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect();
     Some((titles, name))
 }
 
 /// `翁玉耀党组书记、主任：主持…` (a numbered item naming the leader first;
 /// `t` is the item's text after its marker).
-fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
+fn leader_inline(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
     let colon = t.find(['：', ':'])?;
     let head = t[..colon].trim();
     if !LEADER_TITLES.iter().any(|w| head.contains(w)) && !head.contains("主任") {
@@ -504,9 +528,9 @@ fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
         if name.ends_with(['副', '常', '总']) {
             continue;
         }
-        if is_name(name) && TITLE_STARTS.iter().any(|w| titles.starts_with(w)) {
-            let titles = titles.split(['、', '，']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-            return Some((titles, name.to_string(), colon + t[colon..].chars().next().map_or(1, char::len_utf8)));
+        if is_name(name) && TITLE_STARTS.iter().any(|w| titles.starts_with(w.as_str())) {
+            let titles = titles.split(['、', '，']).map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect();
+            return Some((titles, Val::new(name), colon + t[colon..].chars().next().map_or(1, char::len_utf8)));
         }
     }
     None
@@ -514,22 +538,32 @@ fn leader_inline(t: &str) -> Option<(Vec<String>, String, usize)> {
 
 /// Splits a 分管/联系 list into bodies, keeping `（县人防办）` aliases and
 /// dropping the closing `等` and `工作`.
-fn bodies(list: &str) -> Vec<String> {
+fn bodies(list: &str) -> Vec<Val<'_>> {
     let list = list.trim().trim_end_matches(['。', '；', ';']);
-    crate::text::split_outside_brackets(list, &['、', '，', ','])
-        .into_iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    crate::text::split_outside_brackets(list, &['、', '，', ',']).into_iter().map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect()
 }
 
-fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
+/// Appends values to a field and their spans to its spans.
+fn extend(field: &mut Vec<String>, spans: &mut Vec<Span>, vals: Vec<Val>, at: At) {
+    spans.extend(vals.iter().map(|v| at(v.src)));
+    field.extend(vals.into_iter().map(|v| v.text));
+}
+
+/// A leader with titles and name, `at` placing them in the input.
+fn leader(titles: Vec<Val>, person: Val, span: Span, at: At) -> Assignment {
+    let mut a = Assignment { person: person.text, span, ..Assignment::default() };
+    a.spans = AssignmentSpans { person: Some(at(person.src)), ..AssignmentSpans::default() };
+    extend(&mut a.titles, &mut a.spans.titles, titles, at);
+    a
+}
+
+fn read_duties<'a>(a: &mut Assignment, text: &'a str, at: At) {
     for sentence in text.split(['。', '；']) {
         let sentence = sentence.trim();
         // AB-role rules and notes after the last leader are not duties. A
         // part of the sentence (after a 兼任 post) holds one when it starts
         // at or before the note's last occurrence.
-        let notes: Vec<usize> = ["AB角", "AB岗", "互为A", "外出期间"].iter().filter_map(|w| sentence.rfind(w)).collect();
+        let notes: Vec<usize> = NOT_DUTIES.iter().filter_map(|w| sentence.rfind(w.as_str())).collect();
         // `兼任A，兼任B，负责…`: the part after each 兼任 post is read on.
         let mut s = sentence;
         loop {
@@ -547,14 +581,14 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
                 r.strip_prefix(['：', ':']).unwrap_or(r)
             };
             if let Some(rest) = s.strip_prefix("分管") {
-                a.supervises.extend(bodies(unlabel(rest)));
+                extend(&mut a.supervises, &mut a.spans.supervises, bodies(unlabel(rest)), at);
             } else if let Some(rest) = s.strip_prefix("联系").map(unlabel) {
                 // `联系A，协助联系B`: the assisted part is a duty.
                 let (own, assist) = match rest.find("，协助联系") {
                     Some(i) => (&rest[..i], Some(&rest[i + "，".len()..])),
                     None => (rest, None),
                 };
-                a.liaises.extend(bodies(own));
+                extend(&mut a.liaises, &mut a.spans.liaises, bodies(own), at);
                 if let Some(x) = assist {
                     a.duties.push(x.to_string());
                 }
@@ -569,7 +603,7 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
                     s = m.trim();
                     continue;
                 }
-            } else if !crate::values::DATE.is_match(s) {
+            } else if !crate::grammar::has_date(s) {
                 // (A signature and date run on after the last leader is not a duty.)
                 a.duties.push(s.to_string());
             }
@@ -581,21 +615,22 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str) {
 /// Reads a division of labour: leader headings and their duties, from the
 /// paragraphs (headings on their own line) or the numbered items
 /// (`一、翁玉耀党组书记、主任：主持委全面工作。`).
-pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
+pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assignment> {
     let mut inline: Vec<Assignment> = Vec::new();
     for it in items {
+        let at = |s: &str| it.text.slice_span(s, input);
         let t = it.text.text.trim();
         if let Some((titles, person, body)) = leader_inline(t) {
-            let mut a = Assignment { person, titles, span: it.span.clone(), ..Assignment::default() };
-            read_duties(&mut a, &t[body..]);
+            let mut a = leader(titles, person, it.span.clone(), &at);
+            read_duties(&mut a, &t[body..], &at);
             inline.push(a);
             continue;
         }
         // `一、次仁扎西　市委副书记、市长` with the duties in the paragraphs below.
         let first = it.text.text[..it.first_len.min(it.text.len())].trim();
         if let Some((titles, person)) = leader_name_first(first) {
-            let mut a = Assignment { person, titles, span: it.span.clone(), ..Assignment::default() };
-            read_duties(&mut a, it.text.text[it.first_len.min(it.text.len())..].trim());
+            let mut a = leader(titles, person, it.span.clone(), &at);
+            read_duties(&mut a, it.text.text[it.first_len.min(it.text.len())..].trim(), &at);
             inline.push(a);
         }
     }
@@ -606,15 +641,16 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
     let mut out: Vec<Assignment> = Vec::new();
     let mut trailing: Vec<&Para> = Vec::new();
     for p in paras {
+        let at = |s: &str| p.text.slice_span(s, input);
         // A heading may have been joined with its first duty line.
         let first_line = p.line_starts.get(1).copied().unwrap_or(p.text.len());
         let name_first = leader_name_first(&p.text.text[..first_line.min(p.text.len())])
             .map(|(titles, person)| (titles, person, 0..first_line.min(p.text.len())));
         if let Some((titles, person, head)) = leader_heading(&p.text, first_line).or(name_first) {
-            let mut a = Assignment { person, titles, span: p.text.span(0..p.text.len()), ..Assignment::default() };
+            let mut a = leader(titles, person, p.text.span(0..p.text.len()), &at);
             let rest = p.text.text[head.end..].trim();
             if !rest.is_empty() {
-                read_duties(&mut a, rest);
+                read_duties(&mut a, rest, &at);
             }
             out.push(a);
             continue;
@@ -625,9 +661,9 @@ pub(crate) fn division(paras: &[Para], items: &[Item]) -> Vec<Assignment> {
             continue;
         }
         if let Some(a) = out.last_mut() {
-            let starts_duty = ["负责", "分管", "联系", "兼任", "协助", "主持", "领导", "代管", "牵头"].iter().any(|w| t.starts_with(w));
+            let starts_duty = DUTY_OPENERS.iter().any(|w| t.starts_with(w.as_str()));
             if starts_duty {
-                read_duties(a, t);
+                read_duties(a, t, &at);
                 let sp = p.text.span(0..t.len());
                 a.span.end = a.span.end.max(sp.end);
             }
@@ -670,28 +706,41 @@ fn set_backups(out: &mut [Assignment], texts: Vec<&Para>) {
 mod tests {
     use super::*;
 
+    fn texts<'a>(v: &'a [Val]) -> Vec<&'a str> {
+        v.iter().map(|u| u.text.as_str()).collect()
+    }
+
     fn mapped(s: &str) -> Mapped {
         let mut m = Mapped::default();
         crate::text::clean_into(s, 0, s.len(), &mut m);
         m
     }
 
-    fn para(s: &str) -> Para {
-        Para { text: mapped(s), lines: vec![], page_starts: vec![], line_starts: vec![0] }
+    /// A paragraph of one line printed at `at` in the input.
+    fn para(s: &str, at: usize) -> Para {
+        Para { text: mapped(s), line_starts: vec![0], printed: vec![at..at + s.len()], ..Para::default() }
     }
 
     fn acts(text: &[&str]) -> Vec<(Action, String, String, Option<String>)> {
         let joined = text.join("\n");
-        let layout = crate::layout::layout(&joined);
-        let paras: Vec<Para> = text.iter().map(|s| para(s)).collect();
+        let mut at = 0;
+        let paras: Vec<Para> = text
+            .iter()
+            .map(|s| {
+                let p = para(s, at);
+                at += s.len() + 1;
+                p
+            })
+            .collect();
         let mut d = Vec::new();
-        appointments(&joined, &layout, &paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
+        appointments(&joined, &paras, &mut d).into_iter().map(|a| (a.action, a.person, a.position, a.note)).collect()
     }
 
     #[test]
     fn table_of_posts() {
         let row = cells("　　李　娜  区妇幼保健院副院长  区卫生健康局副局长");
-        assert_eq!(row, ["李娜", "区妇幼保健院副院长", "区卫生健康局副局长"]);
+        assert_eq!(texts(&row), ["李娜", "区妇幼保健院副院长", "区卫生健康局副局长"]);
+        assert_eq!(row[0].src, "李　娜");
         let h = table_header(&cells("姓名  原职务  新职务")).unwrap();
         assert_eq!((h.name, h.old, h.new), (0, Some(1), Some(2)));
     }
@@ -731,24 +780,25 @@ mod tests {
     fn leader_headings() {
         let m = mapped("县人民政府党组书记、县长 王 利");
         let (titles, name, _) = leader_heading(&m, m.len()).unwrap();
-        assert_eq!((titles, name.as_str()), (vec!["县人民政府党组书记".to_string(), "县长".into()], "王利"));
+        assert_eq!((texts(&titles), name.text.as_str()), (vec!["县人民政府党组书记", "县长"], "王利"));
         let m = mapped("县人民政府党组成员、副县长（挂职） 郑江南");
         let (titles, name, _) = leader_heading(&m, m.len()).unwrap();
-        assert_eq!(name, "郑江南");
-        assert_eq!(titles[1], "副县长（挂职）");
+        assert_eq!(name.text, "郑江南");
+        assert_eq!(titles[1].text, "副县长（挂职）");
         let m = mapped("负责审计工作。");
         assert!(leader_heading(&m, m.len()).is_none());
-        assert_eq!(leader_inline("韦东副主任：协助分管财务工作。").unwrap().1, "韦东");
-        assert_eq!(leader_name_first("次仁扎西 市委副书记、市长"), Some((vec!["市委副书记".to_string(), "市长".into()], "次仁扎西".into())));
-        assert_eq!(leader_name_first("王建平（副市长）").map(|x| x.1), Some("王建平".into()));
+        assert_eq!(leader_inline("韦东副主任：协助分管财务工作。").unwrap().1.text, "韦东");
+        let (titles, name) = leader_name_first("次仁扎西 市委副书记、市长").unwrap();
+        assert_eq!((texts(&titles), name.text.as_str()), (vec!["市委副书记", "市长"], "次仁扎西"));
+        assert_eq!(leader_name_first("王建平（副市长）").map(|x| x.1.text), Some("王建平".into()));
         assert_eq!(leader_name_first("关于资金保障"), None);
         let (titles, name, _) = leader_inline("梁伟新党组副书记、副主任（正厅长级），省国防科工办主任：协助分管…").unwrap();
-        assert_eq!(name, "梁伟新");
+        assert_eq!(name.text, "梁伟新");
         assert_eq!(titles.len(), 3);
     }
 
     #[test]
     fn supervised_bodies_keep_aliases() {
-        assert_eq!(bodies("县政府办、县国防动员办（县人防办）。"), ["县政府办", "县国防动员办（县人防办）"]);
+        assert_eq!(texts(&bodies("县政府办、县国防动员办（县人防办）。")), ["县政府办", "县国防动员办（县人防办）"]);
     }
 }

@@ -11,10 +11,10 @@
 //! later marker joins the stream whose numbering it continues; unmarked text
 //! joins the stream whose last piece broke off mid-sentence.
 
-use crate::header::Para;
+use crate::paras::Para;
 use crate::model::Span;
 use crate::text::Mapped;
-use crate::values::cn_number;
+use crate::grammar::{clause_like, marker_at, opens_with_clause_key, ClauseEnds};
 
 /// A numbered item with its own text (up to the next marker of any level).
 #[derive(Clone, Debug)]
@@ -23,6 +23,8 @@ pub(crate) struct Item {
     pub marker: String,
     pub path: Vec<String>,
     pub heading: String,
+    /// Where the heading is printed in `text`.
+    pub heading_at: std::ops::Range<usize>,
     /// The item's own text after the marker, cleaned, with its map.
     pub text: Mapped,
     pub span: Span,
@@ -33,86 +35,6 @@ pub(crate) struct Item {
     pub order: usize,
     /// Length of the item's first piece (its marker paragraph) in `text`.
     pub first_len: usize,
-}
-
-fn cn_digit_char(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
-}
-
-/// `(level, value, marker byte length)` of a marker at the start of `t`:
-/// 1 `一、`, 2 `（一）`, 3 `1.` / `1．` / `1、` (not followed by a digit),
-/// 4 `（1）`, 5 `①`. Hand-written: it runs at every sentence start.
-pub(crate) fn marker_at(t: &str) -> Option<(u8, u32, usize)> {
-    let b = t.as_bytes();
-    let c0 = t.chars().next()?;
-    // Reads a run of chars satisfying `f` (at most `max`) from byte `i`.
-    let run = |i: usize, max: usize, f: fn(char) -> bool| -> (usize, usize) {
-        let mut end = i;
-        let mut n = 0;
-        for c in t[i..].chars() {
-            if n == max || !f(c) {
-                break;
-            }
-            end += c.len_utf8();
-            n += 1;
-        }
-        (end, n)
-    };
-    let skip_space = |i: usize| if b.get(i) == Some(&b' ') { i + 1 } else { i };
-    match c0 {
-        '①'..='⑳' => Some((5, c0 as u32 - '①' as u32 + 1, c0.len_utf8())),
-        // `第一条` (articles of measures and rules), read as level one.
-        '第' => {
-            let (end, n) = run('第'.len_utf8(), 3, cn_digit_char);
-            if n == 0 || !t[end..].starts_with('条') {
-                return None;
-            }
-            let value = cn_number(&t['第'.len_utf8()..end])?;
-            Some((1, value, skip_space(end + '条'.len_utf8())))
-        }
-        '（' | '(' => {
-            let i = skip_space(c0.len_utf8());
-            let first = t[i..].chars().next()?;
-            let (end, n, level) = if first.is_ascii_digit() {
-                let (e, n) = run(i, 3, |c| c.is_ascii_digit());
-                (e, n, 4)
-            } else {
-                let (e, n) = run(i, 3, cn_digit_char);
-                (e, n, 2)
-            };
-            if n == 0 {
-                return None;
-            }
-            let j = skip_space(end);
-            let close = t[j..].chars().next()?;
-            if close != '）' && close != ')' {
-                return None;
-            }
-            let value = cn_number(&t[i..end])?;
-            Some((level, value, j + close.len_utf8()))
-        }
-        c if cn_digit_char(c) => {
-            let (end, n) = run(0, 3, cn_digit_char);
-            if n == 0 || !t[end..].starts_with('、') {
-                return None;
-            }
-            Some((1, cn_number(&t[..end])?, end + '、'.len_utf8()))
-        }
-        c if c.is_ascii_digit() => {
-            let (end, _) = run(0, 3, |c| c.is_ascii_digit());
-            let j = skip_space(end);
-            let sep = t[j..].chars().next()?;
-            if !matches!(sep, '.' | '．' | '、') {
-                return None;
-            }
-            let after = j + sep.len_utf8();
-            if t[after..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            Some((3, t[..end].parse().ok()?, after))
-        }
-        _ => None,
-    }
 }
 
 /// A piece of text: a paragraph or the part of one from an inline marker.
@@ -296,6 +218,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
                 marker: marker.clone(),
                 path: stack.iter().map(|(_, m)| m.clone()).collect(),
                 heading: String::new(),
+                heading_at: 0..0,
                 text: m,
                 span: piece.para.text.span(piece.range.clone()),
                 stream: s,
@@ -312,7 +235,7 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             let closed = item_text.ends_with(['）', ')']) && clause_like(item_text);
             let new_paragraph = piece.range.start == 0 || piece.para.text.text[..piece.range.start].ends_with([' ', '）', ')']);
             let piece_text = piece.para.text.text[piece.range.clone()].trim_start();
-            let deadline_note = ["完成时限", "时限要求", "完成时间", "时间节点", "责任单位", "牵头单位"].iter().any(|w| piece_text.starts_with(w));
+            let deadline_note = opens_with_clause_key(piece_text);
             if closed && new_paragraph && !piece.page_start && !deadline_note {
                 open[s] = None;
                 continue;
@@ -330,46 +253,17 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
         // the body is the whole first piece.
         let first = &item.text.text[..item.first_len.min(item.text.len())];
         let own_line = item.first_len < item.text.len() && !first.contains(['。', '；', '！', '？']) && !first.trim().is_empty();
-        item.heading = heading(if own_line { first } else { &item.text.text });
+        let at = heading(if own_line { first } else { &item.text.text });
+        item.heading = item.text.text.get(at.clone()).unwrap_or("").chars().filter(|c| *c != ' ').collect();
+        item.heading_at = at;
     }
     out
 }
 
-/// Words that make a bracketed group a responsibility clause.
-const CLAUSE_WORDS: &[&str] = &["负责", "牵头", "责任单位", "配合", "指导", "责任部门", "牵头单位"];
-
-/// Does the text end with a bracketed responsibility clause?
-pub(crate) fn clause_like(t: &str) -> bool {
-    let Some(i) = t.rfind(['（', '(']) else { return false };
-    let inner = &t[i..];
-    CLAUSE_WORDS.iter().any(|w| inner.contains(w))
-}
-
-/// [`clause_like`] of every prefix of a text in one forward pass: the last
-/// opening bracket and the latest start of a clause word seen so far.
-#[derive(Default)]
-struct ClauseEnds {
-    open: Option<usize>,
-    word: Option<usize>,
-}
-
-impl ClauseEnds {
-    /// Called for each char `c` at byte `i` of `t` in order: is
-    /// `clause_like(&t[..i])`?
-    fn step(&mut self, t: &str, i: usize, c: char) -> bool {
-        let before = &t[..i];
-        let start = CLAUSE_WORDS.iter().filter(|w| before.ends_with(*w)).map(|w| i - w.len()).max();
-        self.word = self.word.max(start);
-        let like = self.open.is_some_and(|o| self.word.is_some_and(|w| w >= o));
-        if matches!(c, '（' | '(') {
-            self.open = Some(i);
-        }
-        like
-    }
-}
-
-/// The lead sentence without its closing 。 (and without a trailing clause).
-fn heading(t: &str) -> String {
+/// Where the lead sentence is in `t`: without its closing 。 (and without a
+/// trailing clause).
+fn heading(t: &str) -> std::ops::Range<usize> {
+    let base = t;
     let t = t.trim_start();
     let end = t.find(['。', '！', '？', '；']).unwrap_or(t.len());
     let mut h = &t[..end];
@@ -380,30 +274,14 @@ fn heading(t: &str) -> String {
             h = &h[..i];
         }
     }
-    h.trim_end_matches(['：', ':', '，', ' ']).chars().filter(|c| *c != ' ').collect()
+    crate::text::range_in(base, h.trim_end_matches(['：', ':', '，', ' ']))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn markers() {
-        assert_eq!(marker_at("一、总体目标"), Some((1, 1, "一、".len())));
-        assert_eq!(marker_at("（十二） 加强"), Some((2, 12, "（十二）".len())));
-        assert_eq!(marker_at("12. 加快"), Some((3, 12, 3)));
-        assert_eq!(marker_at("1．加快"), Some((3, 1, "1．".len())));
-        assert_eq!(marker_at("3、加快"), Some((3, 3, "3、".len())));
-        assert_eq!(marker_at("（3）加快"), Some((4, 3, "（3）".len())));
-        assert_eq!(marker_at("②加快"), Some((5, 2, "②".len())));
-        assert_eq!(marker_at("第十二条 加快"), Some((1, 12, "第十二条 ".len())));
-        assert_eq!(marker_at("第一批"), None);
-        assert_eq!(marker_at("2.86万亩"), None);
-        assert_eq!(marker_at("2023年"), None);
-    }
-
     #[test]
     fn headings() {
+        let heading = |t: &'static str| &t[super::heading(t)];
         assert_eq!(heading("促进农业稳产增收。针对全县"), "促进农业稳产增收");
         assert_eq!(heading("地质灾害重点防范期"), "地质灾害重点防范期");
         assert_eq!(heading("加强学习（责任单位：县局）"), "加强学习");

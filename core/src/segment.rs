@@ -23,7 +23,9 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::text::{char_len, squeeze};
-use crate::values::{document_kind, enclosed_kind, is_addressee, is_org, parse_doc_number, split_bodies, whole_date, DATE};
+use crate::vocab::vocab;
+use crate::values::{document_kind, enclosed_kind, enclosed_word_len, kind_word_len, is_org};
+use crate::grammar::{is_title_line, recipients_prefix};
 
 /// What a line is, inside a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,23 +86,6 @@ pub(crate) struct Segmented {
     pub preamble: Vec<usize>,
 }
 
-pub(crate) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十百]{1,3}、|[（(] ?[一二三四五六七八九十百]{1,3} ?[）)]|\d{1,3} ?[.．、]|[（(] ?\d{1,3} ?[）)]|[①-⑳]|第[一二三四五六七八九十百]{1,3}[条章节])").unwrap()
-});
-
-static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*)(?: (?:\d{6}|(?:绝密|机密|秘密)(?:★ ?[^ ]*)?|特急|加急|特提|平急|签发人[:：].*))*$").unwrap()
-});
-
-fn is_title_line(t: &str) -> bool {
-    // Cheap tests first: this runs on every line.
-    if t.len() > 70 * 4 || t.contains(['。', '，', '；', '：', '！', '？', ':', ';']) {
-        return false;
-    }
-    let n = char_len(t);
-    (2..=70).contains(&n) && !t.starts_with("附件") && !MARKER.is_match(t) && !DATE.is_match(t)
-}
-
 fn balanced(t: &str) -> bool {
     t.matches('《').count() == t.matches('》').count() && t.matches('（').count() == t.matches('）').count()
 }
@@ -115,30 +100,9 @@ fn is_document_title(title: &str, has_number: bool) -> bool {
         return true;
     }
     // `河北省人民政府通告`: an issuer followed directly by the 文种.
-    let kind_len = ["通告", "公告", "命令", "令", "决定", "通知", "通报"].iter().find(|k| title.ends_with(*k)).map(|k| k.len());
+    let bare = vocab().list("titles", "after_issuer");
+    let kind_len = bare.iter().find(|k| title.ends_with(k.as_str())).map(|k| k.len());
     kind_len.is_some_and(|k| is_org(&title[..title.len() - k]) && char_len(title) <= 30)
-}
-
-/// A line that is a list of addressees ending in ： (possibly with the
-/// cover text run on after it): returns the byte length of the list.
-pub(crate) fn recipients_prefix(t: &str) -> Option<usize> {
-    let colon = t.find(['：', ':'])?;
-    let list = &t[..colon];
-    if list.is_empty() || char_len(list) > 400 || list.contains(['。', '！', '？']) || MARKER.is_match(list) {
-        return None;
-    }
-    for w in ["如下", "通知", "研究", "同意", "决定", "要求", "提出", "以下", "印发", "任命", "免去", "聘任", "根据", "经研究", "特此", "附件", "联系"] {
-        if list.contains(w) {
-            return None;
-        }
-    }
-    let parts = split_bodies(list);
-    if parts.is_empty() || parts.iter().any(|r| char_len(&list[r.clone()]) > 150) {
-        return None;
-    }
-    // Every part names a body (or a class of them: `各县（市、区）`).
-    let body = |r: &std::ops::Range<usize>| is_addressee(&list[r.clone()]) || list[r.clone()].starts_with('各');
-    parts.iter().all(body).then_some(colon)
 }
 
 /// Segments the layout's content lines into documents.
@@ -170,7 +134,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
     let core = |t: &str| {
         let t = t.replace('的', "");
         let t = t.trim_start_matches("关于");
-        let kind_len = document_kind(t).map(|_| "通知".len()).or_else(|| enclosed_kind(t).map(|k| k.len())).unwrap_or(0);
+        let kind_len = kind_word_len(t).or_else(|| enclosed_word_len(t)).unwrap_or(0);
         t[..t.len() - kind_len.min(t.len())].to_string()
     };
     let mut kept: Vec<Anchor> = Vec::with_capacity(anchors.len());
@@ -214,7 +178,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
             let banner = t.ends_with("文件") && char_len(t) <= 25 && is_org(t.trim_end_matches("文件"));
             // `某某厅公告2024年第3号` above an announcement's title.
             let ordinal = char_len(t) <= 40 && t.ends_with('号') && t.contains('第') && (t.contains("公告") || t.contains("通告") || t.contains('令'));
-            if GB_HEADER.is_match(t) || banner || ordinal {
+            if layout.lines[content[s - 1]].shape.gb_header || banner || ordinal {
                 s -= 1;
             } else {
                 break;
@@ -240,7 +204,7 @@ pub(crate) fn segment(layout: &Layout) -> Segmented {
                 let two = if q + 1 < content.len() { title_core(&format!("{}{}", text(q), text(q + 1))) } else { String::new() };
                 enclosed.iter().any(|e| *e == one || *e == two)
             };
-            if let Some(q) = (floor..s).rev().take(80).find(|&q| is_title_line(text(q)) && opens_enclosed(q)) {
+            if let Some(q) = (floor..s).rev().take(80).find(|&q| layout.lines[content[q]].shape.title && opens_enclosed(q)) {
                 let top = (floor..=q).rev().find(|&r| layout.lines[content[r]].page_start).unwrap_or(q);
                 // Only when nothing but that page stands between.
                 if (top..s).filter(|&r| layout.lines[content[r]].page_start).count() <= 2 {
@@ -311,13 +275,14 @@ fn find_anchors(layout: &Layout, content: &[usize]) -> Vec<Anchor> {
 /// Tries to read a title block starting at content position `p`.
 fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) -> Option<Anchor> {
     let text = |q: usize| layout.text(content[q]);
+    let is_number = |q: usize| layout.lines[content[q]].shape.number;
     let first = text(p);
     // Optional issuer line(s) above the 关于 line.
     let mut q = p;
     let mut title = String::new();
     while q < content.len() && q < p + 2 {
         let t = text(q);
-        if is_title_line(t) && is_org(&squeeze(t)) && !t.contains("关于") && document_kind(&squeeze(t)).is_none() {
+        if layout.lines[content[q]].shape.title && is_org(&squeeze(t)) && !t.contains("关于") && document_kind(&squeeze(t)).is_none() {
             title.push_str(&squeeze(t));
             q += 1;
         } else {
@@ -337,7 +302,7 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
     let mut end = None;
     while q < content.len() && q < start_title + 5 {
         let t = text(q);
-        if is_title_line(t) {
+        if layout.lines[content[q]].shape.title {
             if q > start_title && layout.lines[content[q]].page_start && !title.is_empty() && document_kind(&title).is_some() {
                 break;
             }
@@ -365,9 +330,9 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
     let (last, cut) = end?;
     let number_after = (last + 1 < content.len() && cut.is_none())
         .then(|| last + 1)
-        .filter(|&n| number_line(text(n)).is_some());
-    let number_before = (p >= 1).then(|| p - 1).filter(|&n| n >= floor && number_line(text(n)).is_some()).or_else(|| {
-        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| n >= floor && number_line(text(n)).is_some())
+        .filter(|&n| is_number(n));
+    let number_before = (p >= 1).then(|| p - 1).filter(|&n| n >= floor && is_number(n)).or_else(|| {
+        (p >= 2 && !text(p - 1).contains('。')).then(|| p - 2).filter(|&n| n >= floor && is_number(n))
     });
     let number = number_after.or(number_before);
     if !is_document_title(&title, number.is_some()) {
@@ -383,8 +348,9 @@ fn split_title_run_on(t: &str) -> Option<usize> {
     // A title is short: look only at the head of a long crawled line.
     for (i, _) in t.match_indices('的').take_while(|(i, _)| *i < 300) {
         let rest = &t[i + '的'.len_utf8()..];
-        for k in ["通知", "意见", "批复", "复函", "决定", "通报", "报告", "请示", "函"] {
-            if let Some(after) = rest.strip_prefix(k) {
+        if let Some(k) = vocab().document_kinds.prefix_of(rest) {
+            let after = &rest[k.end..];
+            {
                 let cut = t.len() - after.len();
                 let head = &t[..cut];
                 if is_title_line(&squeeze(head)) && recipients_prefix(after.trim_start()).is_some() {
@@ -396,15 +362,10 @@ fn split_title_run_on(t: &str) -> Option<usize> {
     None
 }
 
-/// A 发文字号 line: the number alone, or followed by 签发人.
-pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
-    let head = t.split("签发人").next().unwrap_or(t).trim();
-    parse_doc_number(head)
-}
-
 /// Orders the lines of one document and assigns roles.
 fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor: Option<Anchor>) -> DocLines {
     let text = |p: usize| layout.text(content[p]);
+    let shape = |p: usize| layout.lines[content[p]].shape;
     let mut roles: Vec<Role> = vec![Role::Text; e - s];
     let mut head: Vec<usize> = Vec::new();
     if let Some(a) = &anchor {
@@ -418,7 +379,7 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         }
     }
     for p in s..e {
-        if roles[p - s] == Role::Text && GB_HEADER.is_match(text(p)) && (p == s || roles[p - s - 1] == Role::GbHeader) {
+        if roles[p - s] == Role::Text && shape(p).gb_header && (p == s || roles[p - s - 1] == Role::GbHeader) {
             roles[p - s] = Role::GbHeader;
         }
     }
@@ -429,10 +390,10 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         if roles[p - s] != Role::Text {
             continue;
         }
-        if whole_date(text(p)).is_some() {
+        if shape(p).date {
             roles[p - s] = Role::Date;
             let mut q = p;
-            while q > s && q + 3 > p && roles[q - 1 - s] == Role::Text && is_signature_line(text(q - 1)) {
+            while q > s && q + 3 > p && roles[q - 1 - s] == Role::Text && shape(q - 1).signature {
                 roles[q - 1 - s] = Role::Signature;
                 q -= 1;
             }
@@ -448,7 +409,7 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
         }
         let mut joined = String::new();
         for q in p..(p + 3).min(e) {
-            if roles[q - s] != Role::Text || text(q).len() > longest || !is_title_line(text(q)) {
+            if roles[q - s] != Role::Text || text(q).len() > longest || !shape(q).title {
                 break;
             }
             joined.push_str(&squeeze(text(q)));
@@ -560,17 +521,6 @@ pub(crate) fn title_core(t: &str) -> String {
         Some(i) => t[i + "关于".len()..].to_string(),
         None => t,
     }
-}
-
-/// A 发文机关署名 line: names of bodies only.
-pub(crate) fn is_signature_line(t: &str) -> bool {
-    // (A char is at most 4 bytes: the length test bounds the count.)
-    t.len() <= 60 * 4
-        && (2..=60).contains(&char_len(t))
-        && !t.contains(['。', '，', '：', '；', '《', ':'])
-        && !MARKER.is_match(t)
-        && t.split([' ', '、']).filter(|w| !w.is_empty()).all(is_org)
-        && DATE.find(t).is_none()
 }
 
 /// Title of a text without a title block: its first line if it reads as one.

@@ -11,11 +11,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::header::Para;
-use crate::model::Target;
+use crate::paras::Para;
+use crate::model::{Target, TargetSpans};
+use crate::vocab::{alternation, vocab};
 
+/// A number and its unit (`vocab/targets.toml`), with a qualifier.
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?) ?(个百分点|%|微克/立方米|毫克/升|个工作日|工作日|小时|分钟|天|亿元|万元|万亩|万人次|万人|人次|亿千瓦时|万千瓦|千瓦|万吨|吨|万平方米|平方米|平方公里|公里|万户|户|家|个|处|项|场次|条|名|套|所|座|亩|人|万)(以上|以下|左右|以内)?").unwrap()
+    let v = vocab();
+    let units = alternation(&v.list("targets", "units"), false);
+    let qualifiers = alternation(&v.list("targets", "qualifiers"), false);
+    Regex::new(&format!(r"(\d+(?:\.\d+)?) ?({units})({qualifiers})?")).expect("target units compile")
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").unwrap());
@@ -25,14 +30,16 @@ static TARGET_YEAR: LazyLock<Regex> =
 
 /// Goal verbs that may stand between an indicator and its value; the verb
 /// is dropped from the indicator unless it names the measure (`增长`).
-const VERBS: &[&str] = &[
-    "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "压缩至", "压缩到", "压减至", "压减到", "降至", "降低至", "缩短至", "缩短到", "达到", "超过", "不低于", "不少于", "不超过", "稳定在", "控制在", "保持在", "下降到", "降低到", "达",
-];
-const KEEP_VERBS: &[&str] = &["增长", "下降", "降低", "新增", "减少", "提高"];
-const LEAD_WORDS: &[&str] = &["确保", "力争", "争取", "实现", "完成", "全县", "全市", "全省", "全区", "全年", "其中", "累计", "年内", "共"];
+static VERBS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targets", "verbs"));
+static KEEP_VERBS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targets", "kept_verbs"));
+/// Words opening a goal sentence (`确保`), which make it a goal.
+static GOAL_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targets", "goal_openers"));
+/// Goal openers and scope words (`全年`) that are not part of an indicator.
+static LEAD_WORDS: LazyLock<Vec<String>> =
+    LazyLock::new(|| [vocab().list("targets", "goal_openers"), vocab().list("targets", "scope_words")].concat());
 
-pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
-    let mut out = found(paras);
+pub(crate) fn targets(input: &str, paras: &[Para]) -> Vec<Target> {
+    let mut out = found(input, paras);
     // A heading that states the target and the sentence that repeats it
     // (`一、新增城镇就业6万人` … `新增城镇就业6万人以上`) give one target: the
     // one with a qualifier, else the first.
@@ -50,7 +57,7 @@ pub(crate) fn targets(paras: &[Para]) -> Vec<Target> {
     keep
 }
 
-fn found(paras: &[Para]) -> Vec<Target> {
+fn found(input: &str, paras: &[Para]) -> Vec<Target> {
     let mut out = Vec::new();
     for p in paras {
         let t = &p.text.text;
@@ -78,12 +85,12 @@ fn found(paras: &[Para]) -> Vec<Target> {
                     b0 += i + '（'.len_utf8();
                 }
             }
-            if let Some((_, _, len)) = crate::sections::marker_at(&before[b0..]) {
+            if let Some((_, _, len)) = crate::grammar::marker_at(&before[b0..]) {
                 b0 += len;
             }
             let mut ind = before[b0..].trim();
             let mut goal = c.get(3).is_some();
-            for v in VERBS {
+            for v in VERBS.iter() {
                 if let Some(s) = ind.strip_suffix(v) {
                     ind = s;
                     goal = true;
@@ -96,9 +103,9 @@ fn found(paras: &[Para]) -> Vec<Target> {
             let mut trimmed = true;
             while trimmed {
                 trimmed = false;
-                for w in LEAD_WORDS {
+                for w in LEAD_WORDS.iter() {
                     if let Some(s) = ind.strip_prefix(w) {
-                        if ["确保", "力争", "争取", "实现", "完成"].contains(w) {
+                        if GOAL_OPENERS.contains(w) {
                             goal = true;
                         }
                         ind = s;
@@ -135,14 +142,14 @@ fn found(paras: &[Para]) -> Vec<Target> {
             starts.reverse();
             for (n, &s) in starts.iter().enumerate() {
                 let name = if n + 1 == starts.len() {
-                    ind.to_string()
+                    ind
                 } else {
                     let end = starts[n + 1] - '、'.len_utf8();
                     let mut x = &t[s..end];
-                    for w in LEAD_WORDS {
+                    for w in LEAD_WORDS.iter() {
                         x = x.strip_prefix(w).unwrap_or(x);
                     }
-                    x.to_string()
+                    x
                 };
                 out.push(Target {
                     indicator: name.chars().filter(|c| *c != ' ').collect(),
@@ -151,6 +158,10 @@ fn found(paras: &[Para]) -> Vec<Target> {
                     qualifier: c.get(3).map(|q| q.as_str().to_string()),
                     year,
                     span: p.text.span(s..m.end()),
+                    spans: TargetSpans {
+                        indicator: Some(p.text.slice_span(name, input)),
+                        value: c.get(1).map(|v| p.text.value_span(v.range(), input)),
+                    },
                 });
             }
         }
@@ -170,8 +181,8 @@ mod tests {
         for (i, c) in s.char_indices() {
             m.push(c, i, i + c.len_utf8());
         }
-        let p = Para { text: m, lines: vec![], page_starts: vec![], line_starts: vec![0] };
-        targets(&[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
+        let p = Para { text: m, line_starts: vec![0], ..Para::default() };
+        targets(s, &[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
     }
 
     #[test]

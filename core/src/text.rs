@@ -20,7 +20,9 @@
 //! both texts (a folded char, a dropped space, a line break), so plain text
 //! costs nothing beyond its bytes.
 
-use crate::model::Span;
+pub(crate) use crate::lex::is_han;
+use crate::lex::{fold, is_space, Kind, Token, Trivia};
+use crate::model::{Range, Span};
 
 /// A boundary of the cleaned text that does not follow from the mark
 /// before it.
@@ -118,8 +120,8 @@ impl Mapped {
         self.end = other.at(range.end).0 as u32;
     }
 
-    /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
-    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+    /// `range` clamped to the text and trimmed of ASCII spaces and newlines.
+    fn trimmed(&self, range: std::ops::Range<usize>) -> (usize, usize) {
         let (mut a, mut b) = (range.start.min(self.len()), range.end.min(self.len()));
         let bytes = self.text.as_bytes();
         while a < b && matches!(bytes[a], b' ' | b'\n') {
@@ -128,6 +130,40 @@ impl Mapped {
         while b > a && matches!(bytes[b - 1], b' ' | b'\n') {
             b -= 1;
         }
+        (a, b)
+    }
+
+    /// The span of a value printed at cleaned bytes `range`: as [`Mapped::span`],
+    /// with `segments` when the value crosses a line break of `input` (the
+    /// original text; dropped furniture between the pieces lies in the gap).
+    pub fn value_span(&self, range: std::ops::Range<usize>, input: &str) -> Span {
+        let mut span = self.span(range.clone());
+        let (a, b) = self.trimmed(range);
+        let mut from = span.start;
+        // Only a mark can stand for dropped text: look at the marks inside.
+        let first = self.marks.partition_point(|m| m.at as usize <= a);
+        for m in self.marks[first..].iter().take_while(|m| (m.at as usize) < b) {
+            let (left, right) = (m.left as usize, m.right as usize);
+            if right > left && input.get(left..right).is_some_and(|gap| gap.contains('\n')) {
+                span.segments.push(Range { start: from, end: left });
+                from = right;
+            }
+        }
+        if !span.segments.is_empty() {
+            span.segments.push(Range { start: from, end: span.end });
+        }
+        span
+    }
+
+    /// The span of `printed`, a slice of this text (cut, trimmed or split
+    /// from it: a value carries the slice it was read from).
+    pub fn slice_span(&self, printed: &str, input: &str) -> Span {
+        self.value_span(range_in(&self.text, printed), input)
+    }
+
+    /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let (a, b) = self.trimmed(range);
         if a >= b {
             let p = if a < self.len() { self.at(a).1 } else { self.end as usize };
             return Span::new(p, p);
@@ -136,61 +172,31 @@ impl Mapped {
     }
 }
 
-/// Is `c` a CJK ideograph (any block, including extensions)?
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
-}
-
-/// Is `c` wide CJK text or punctuation (anything that is not ASCII-like)?
-pub(crate) fn is_wide(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x206F | 0x00B7 | 0x2E80..=0x2FDF)
-}
-
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' | '\r')
-}
-
-/// Maps full-width digits and Latin letters to ASCII; leaves punctuation.
-fn fold(c: char, prev: Option<char>) -> char {
-    match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '．' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
-        '％' => '%',
-        '／' => '/',
-        _ => c,
+/// Appends the cleaned form of one token of `input` (see [`crate::lex`]):
+/// padding and indents vanish, a gap becomes one space, folded tokens are
+/// written in ASCII. `prev` is the last char written on this line.
+pub(crate) fn push_token(input: &str, tok: &Token, prev: &mut Option<char>, out: &mut Mapped) {
+    match tok.kind {
+        Kind::Space(Trivia::Gap) => out.push(' ', tok.range.start, tok.range.end),
+        Kind::Space(_) | Kind::Newline | Kind::PageBreak => {}
+        _ => {
+            for (i, printed) in input[tok.range.clone()].char_indices() {
+                let at = tok.range.start + i;
+                let c = if tok.folded { fold(printed, *prev) } else { printed };
+                out.push(c, at, at + printed.len_utf8());
+                *prev = Some(c);
+            }
+        }
     }
 }
 
 /// Cleans `input[start..end]` (one physical line) onto `out`.
+#[cfg(test)]
 pub(crate) fn clean_into(input: &str, start: usize, end: usize, out: &mut Mapped) {
-    let slice = &input[start..end];
-    let mut prev: Option<char> = None;
-    // A pending whitespace run: (orig start, orig end, thin?).
-    let mut ws: Option<(usize, usize, bool, usize)> = None;
-    for (i, c) in slice.char_indices() {
-        let at = start + i;
-        if is_space(c) {
-            let thin = matches!(c, ' ' | '\u{A0}' | '\r');
-            ws = Some(match ws {
-                None => (at, at + c.len_utf8(), thin, 1),
-                Some((s, _, t, n)) => (s, at + c.len_utf8(), t && thin, n + 1),
-            });
-            continue;
-        }
-        let folded = fold(c, prev);
-        if let Some((s, e, thin, n)) = ws.take() {
-            if prev.is_some() {
-                let wide_side = prev.is_some_and(is_wide) || is_wide(folded);
-                let drop = thin && n <= 2 && wide_side;
-                if !drop {
-                    out.push(' ', s, e);
-                }
-            }
-        }
-        out.push(folded, at, at + c.len_utf8());
-        prev = Some(folded);
+    let mut prev = None;
+    for mut tok in crate::lex::lex(&input[start..end]) {
+        tok.range = tok.range.start + start..tok.range.end + start;
+        push_token(input, &tok, &mut prev, out);
     }
 }
 
@@ -222,19 +228,88 @@ pub(crate) fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a s
     out
 }
 
-/// `s` without its bracketed groups (nested brackets included).
-pub(crate) fn outside_brackets(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0;
-    for ch in s.chars() {
-        match ch {
-            '（' | '(' => depth += 1,
-            '）' | ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(ch),
-            _ => {}
+/// A text without its bracketed groups (nested brackets included),
+/// remembering where each byte came from.
+pub(crate) struct Outside<'a> {
+    pub text: String,
+    source: &'a str,
+    /// `at[i]`: the byte of `source` that byte `i` of `text` was copied from.
+    at: Vec<usize>,
+}
+
+impl<'a> Outside<'a> {
+    pub fn new(source: &'a str) -> Outside<'a> {
+        let mut text = String::with_capacity(source.len());
+        let mut at = Vec::with_capacity(source.len());
+        let mut depth = 0;
+        for (i, ch) in source.char_indices() {
+            match ch {
+                '（' | '(' => depth += 1,
+                '）' | ')' if depth > 0 => depth -= 1,
+                _ if depth == 0 => {
+                    text.push(ch);
+                    at.extend(i..i + ch.len_utf8());
+                }
+                _ => {}
+            }
+        }
+        Outside { text, source, at }
+    }
+
+    /// The slice of the source that `sub` (a slice of `text`) was read
+    /// from: the hull, brackets inside it included.
+    pub fn source_of(&self, sub: &str) -> &'a str {
+        let r = range_in(&self.text, sub);
+        let end = &self.source[self.source.len()..];
+        match (self.at.get(r.start), r.end.checked_sub(1).and_then(|e| self.at.get(e))) {
+            (Some(&a), Some(&b)) if a <= b => self.source.get(a..b + 1).unwrap_or(end),
+            _ => end,
         }
     }
-    out
+}
+
+/// A value and the slice of the cleaned text it was read from: the slice is
+/// its position ([`range_in`]), carried through splitting and trimming.
+/// `text` may be normalised (two pieces joined with 、, a mark stripped);
+/// `src` is then the hull of what is printed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Val<'a> {
+    pub text: String,
+    pub src: &'a str,
+}
+
+impl<'a> Val<'a> {
+    pub fn new(src: &'a str) -> Val<'a> {
+        Val { text: src.to_string(), src }
+    }
+
+    /// `part`, a slice of this value's text, with its own printed slice
+    /// when the text is as printed, else with this value's.
+    pub fn cut(&self, part: &str) -> Val<'a> {
+        let src = if self.text == self.src { self.src.get(range_in(&self.text, part)).unwrap_or(self.src) } else { self.src };
+        Val { text: part.to_string(), src }
+    }
+}
+
+/// Where `sub` lies in `base`, when `sub` is a slice of `base` (cut, split
+/// or trimmed from it): how a value carries its position through the
+/// string functions (std's unstable `str::substr_range`). Not a search: a
+/// string that is not a slice of `base` is a bug, and gives an empty range
+/// at the end of `base`.
+pub(crate) fn range_in(base: &str, sub: &str) -> std::ops::Range<usize> {
+    let (b, s) = (base.as_ptr() as usize, sub.as_ptr() as usize);
+    if s >= b && s + sub.len() <= b + base.len() {
+        s - b..s - b + sub.len()
+    } else {
+        debug_assert!(false, "{sub:?} is not a slice of {base:?}");
+        base.len()..base.len()
+    }
+}
+
+/// The smallest slice of `base` holding both slices `a` and `b`.
+pub(crate) fn hull<'a>(base: &'a str, a: &str, b: &str) -> &'a str {
+    let (x, y) = (range_in(base, a), range_in(base, b));
+    base.get(x.start.min(y.start)..x.end.max(y.end)).unwrap_or(&base[base.len()..])
 }
 
 /// Removes every whitespace character.

@@ -118,15 +118,38 @@ impl Parse {
             }
             for t in &mut d.tasks {
                 f(&mut t.span);
+                let s = &mut t.spans;
+                for x in s.heading.iter_mut().chain(s.deadline.iter_mut()) {
+                    f(x);
+                }
+                for x in s.lead_officials.iter_mut().chain(&mut s.lead_units).chain(&mut s.responsible_units).chain(&mut s.implied_units) {
+                    f(x);
+                }
             }
             for a in &mut d.appointments {
                 f(&mut a.span);
+                for x in a.spans.person.iter_mut().chain(a.spans.position.iter_mut()) {
+                    f(x);
+                }
             }
             for a in &mut d.division {
                 f(&mut a.span);
+                let s = &mut a.spans;
+                for x in s.person.iter_mut().chain(&mut s.titles).chain(&mut s.supervises).chain(&mut s.liaises) {
+                    f(x);
+                }
+            }
+            for m in &mut d.members {
+                f(&mut m.span);
+                for x in m.spans.person.iter_mut().chain(m.spans.position.iter_mut()) {
+                    f(x);
+                }
             }
             for t in &mut d.targets {
                 f(&mut t.span);
+                for x in t.spans.indicator.iter_mut().chain(t.spans.value.iter_mut()) {
+                    f(x);
+                }
             }
             for x in &mut d.sections {
                 f(&mut x.span);

@@ -5,36 +5,19 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A 发文字号 anywhere in cleaned text: agency, year, serial.
-pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号").unwrap()
-});
+use crate::vocab::vocab;
 
 /// `国务院令第348号`-style numbers.
 pub(crate) static ORDER_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([\p{Han}]{0,12}令) ?第 ?(\d{1,5}) ?号").unwrap());
 
-/// Words that precede a number in running text but are not its agency.
-const LEADING_WORDS: &[&str] = &[
-    "根据", "按照", "依据", "依照", "参照", "对照", "落实", "执行", "贯彻", "印发", "转发", "结合", "见", "据", "按", "依", "经", "和",
-    "及", "与", "或", "以", "的", "文件", "通知", "是", "为", "在", "对", "将", "由", "均", "即",
-];
-
-/// Trims running-text words off the front of a matched agency.
+/// Trims running-text words (`根据`, `印发` … in `vocab/bodies.toml`) off
+/// the front of a matched agency.
 pub(crate) fn trim_agency(agency: &str) -> &str {
+    let words = &vocab().leading_words;
     let mut a = agency;
-    loop {
-        let before = a.len();
-        for w in LEADING_WORDS {
-            if a.len() > w.len() + 2 {
-                if let Some(rest) = a.strip_prefix(w) {
-                    a = rest;
-                }
-            }
-        }
-        if a.len() == before {
-            break;
-        }
+    while let Some(w) = words.prefix_of(a).filter(|w| a.len() > w.end + 2) {
+        a = &a[w.end..];
     }
     // An agency abbreviation is short; keep the tail of a long Han run.
     let n = a.chars().count();
@@ -44,16 +27,6 @@ pub(crate) fn trim_agency(agency: &str) -> &str {
         a = &a[idx..];
     }
     a
-}
-
-/// `(text, agency, year, serial)` of a 发文字号 standing alone (the whole
-/// string, spaces allowed), brackets normalised to 〔〕.
-pub(crate) fn parse_doc_number(s: &str) -> Option<(String, String, i32, u32)> {
-    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([\p{Han}A-Za-z]{1,20}) ?[〔\[【［(（] ?((?:19|20)\d{2}) ?[〕\]】］)）] ?第?(\d{1,5}) ?号$").unwrap()
-    });
-    let c = WHOLE.captures(s.trim())?;
-    Some(number_parts(&c[1], &c[2], &c[3]))
 }
 
 pub(crate) fn number_parts(agency: &str, year: &str, serial: &str) -> (String, String, i32, u32) {
@@ -102,12 +75,7 @@ pub(crate) fn cn_number(s: &str) -> Option<u32> {
     }
 }
 
-/// A date in `2023年3月29日` or `二〇二三年三月二十九日` form.
-pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}|[〇○零一二三四五六七八九OＯ]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?日").unwrap()
-});
-
-/// ISO date from the captures of [`DATE`], if it is a real day.
+/// ISO date from a date's printed year, month and day, if it is a real day.
 pub(crate) fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
     let year: i32 = if y.bytes().all(|b| b.is_ascii_digit()) {
         y.parse().ok()?
@@ -131,77 +99,36 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// The whole string is one date (spaces allowed); returns ISO.
-pub(crate) fn whole_date(s: &str) -> Option<String> {
-    let c = DATE.captures(s)?;
-    let m = c.get(0)?;
-    if m.start() != 0 || m.end() != s.len() {
-        return None;
-    }
-    iso_date(&c[1], &c[2], &c[3])
+/// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one
+/// (`vocab/kinds.toml`).
+pub(crate) fn document_kind(title: &str) -> Option<&'static str> {
+    vocab().document_kinds.suffix_of(title).map(|h| h.value)
 }
 
-/// 文种 words that close a title, longest first, with the kind reported.
-const KINDS: &[(&str, &str)] = &[
-    ("复函", "函"),
-    ("批复", "批复"),
-    ("通知", "通知"),
-    ("通报", "通报"),
-    ("通告", "通告"),
-    ("公告", "公告"),
-    ("公报", "公报"),
-    ("决定", "决定"),
-    ("决议", "决议"),
-    ("意见", "意见"),
-    ("报告", "报告"),
-    ("请示", "请示"),
-    ("纪要", "纪要"),
-    ("议案", "议案"),
-    ("命令", "命令"),
-    ("函", "函"),
-    ("令", "令"),
-];
-
-/// Types of enclosed texts (issued by a notice, or standing alone).
-const ENCLOSED_KINDS: &[&str] = &[
-    "实施方案", "方案", "要点", "办法", "规定", "计划", "规划", "细则", "措施", "条例", "规则", "分工", "名单", "制度", "纲要", "指南",
-    "清单", "规范", "标准", "章程", "预案",
-];
-
-/// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one.
-pub(crate) fn document_kind(title: &str) -> Option<&'static str> {
-    KINDS.iter().find(|(w, _)| title.ends_with(w)).map(|(_, k)| *k)
+/// The byte length of the 文种 word closing `title` (`复函` → 6).
+pub(crate) fn kind_word_len(title: &str) -> Option<usize> {
+    vocab().document_kinds.suffix_of(title).map(|h| h.end - h.start)
 }
 
 /// The type of an enclosed text's title (`…实施方案` → 方案).
 pub(crate) fn enclosed_kind(title: &str) -> Option<&'static str> {
-    ENCLOSED_KINDS
-        .iter()
-        .find(|w| title.ends_with(*w))
-        .map(|w| if *w == "实施方案" { "方案" } else { *w })
+    vocab().enclosed_kinds.suffix_of(title).map(|h| h.value)
 }
 
-/// Nouns that end the name of a body (organisation), generic.
-const ORG_SUFFIXES: &[&str] = &[
-    "政府", "机关", "部门", "单位", "机构", "部", "局", "委", "办", "厅", "室", "处", "科", "股", "所", "站", "队", "中心", "公司",
-    "集团", "企业", "委员会", "党委", "党组", "工委", "管委会", "团体", "组织", "学校", "大学", "学院", "医院", "院", "会", "社",
-    "馆", "行", "署", "庭", "军区", "部队", "小组", "联", "团", "协", "台", "班", "办公室", "县委", "市委", "省委", "区委", "州委",
-    "委员", "人大", "政协", "法院", "检察院", "军", "所属单位", "各有关方面", "协会", "基地", "园区", "管理区", "开发区", "新区",
-    "经开区", "高新区", "街道", "乡镇", "党支部", "支部", "总支", "校", "院校", "高校", "团中央",
-];
+/// The byte length of the type word closing an enclosed title.
+pub(crate) fn enclosed_word_len(title: &str) -> Option<usize> {
+    vocab().enclosed_kinds.suffix_of(title).map(|h| h.end - h.start)
+}
 
-/// Does `s` end like the name of a body?
+/// Does `s` end like the name of a body (`vocab/bodies.toml`)?
 pub(crate) fn is_org(s: &str) -> bool {
     let s = s.trim_end_matches(['）', ')']);
-    s.chars().count() >= 2 && ORG_SUFFIXES.iter().any(|w| s.ends_with(w))
+    s.chars().count() >= 2 && vocab().body_suffixes.suffix_of(s).is_some()
 }
 
 /// Does `s` end like an addressee: a body or a person with a title?
 pub(crate) fn is_addressee(s: &str) -> bool {
-    is_org(s)
-        || ["主席", "总理", "同志", "部长", "省长", "市长", "县长", "书记", "先生", "女士", "代表", "主任"]
-            .iter()
-            .any(|w| s.ends_with(w))
+    is_org(s) || vocab().person_titles.suffix_of(s).is_some()
 }
 
 /// Splits a list of bodies on ，；; and on 、 only between complete bodies
@@ -245,7 +172,7 @@ pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
         // A bare suffix (`省直各委、办、厅、局`) continues the body before it.
         let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
         for p in pieces {
-            let bare = char_len_of(&s[p.clone()]) == 1 && ORG_SUFFIXES.contains(&&s[p.clone()]);
+            let bare = char_len_of(&s[p.clone()]) == 1 && vocab().body_suffixes.prefix_of(&s[p.clone()]).is_some_and(|w| w.end == p.len());
             match merged.last_mut() {
                 Some(last) if bare => last.end = p.end,
                 _ => merged.push(p),
@@ -282,22 +209,6 @@ fn char_len_of(s: &str) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn doc_numbers_in_every_bracket() {
-        for (s, want) in [
-            ("国办发〔2023〕12号", "国办发〔2023〕12号"),
-            ("临政办函[2013]89号", "临政办函〔2013〕89号"),
-            ("潭县政办发 〔2023〕 2号", "潭县政办发〔2023〕2号"),
-            ("某政发【2020】3号", "某政发〔2020〕3号"),
-            ("某政发［2018］03号", "某政发〔2018〕3号"),
-            ("某政发（2021）7号", "某政发〔2021〕7号"),
-            ("国办发明电〔2018〕15号", "国办发明电〔2018〕15号"),
-        ] {
-            assert_eq!(parse_doc_number(s).map(|p| p.0), Some(want.to_string()), "{s}");
-        }
-        assert_eq!(parse_doc_number("潭常人发 〔2023〕 1 号").unwrap().3, 1);
-        assert!(parse_doc_number("2023年3月").is_none());
-    }
 
     #[test]
     fn agencies_lose_running_words() {
@@ -306,16 +217,6 @@ mod tests {
         assert_eq!(trim_agency("国发"), "国发");
     }
 
-    #[test]
-    fn dates() {
-        assert_eq!(whole_date("2023年3月29日").as_deref(), Some("2023-03-29"));
-        assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
-        assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
-        assert_eq!(whole_date("一九九六年六月二十九日").as_deref(), Some("1996-06-29"));
-        assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
-        assert_eq!(whole_date("2023年2月30日"), None);
-        assert_eq!(whole_date("2023年3月29日印发"), None);
-    }
 
     #[test]
     fn kinds() {

@@ -17,11 +17,22 @@ fn json_is_the_contract() {
     let out = gongwen().args(["parse", &corpus("xiangtan-county-gazette-2023.txt"), "--format", "json"]).output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     let docs = v["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 11);
-    for key in ["kind", "title", "doc_number", "issuers", "recipients", "date", "enclosed_titles", "attachments", "citations", "tasks", "appointments", "division", "targets", "span"] {
+    for key in ["kind", "title", "doc_number", "issuers", "recipients", "date", "enclosed_titles", "attachments", "citations", "tasks", "appointments", "division", "members", "targets", "span"] {
         assert!(docs.iter().all(|d| d.get(key).is_some()), "every document has {key}");
+    }
+    // Every record of values carries their spans.
+    for (list, keys) in [
+        ("tasks", &["heading", "lead_officials", "lead_units", "responsible_units", "implied_units", "deadline"][..]),
+        ("appointments", &["person", "position"][..]),
+        ("division", &["person", "titles", "supervises", "liaises"][..]),
+        ("targets", &["indicator", "value"][..]),
+    ] {
+        for r in docs.iter().flat_map(|d| d[list].as_array().unwrap()) {
+            assert!(keys.iter().all(|k| r["spans"].get(k).is_some()), "{list} spans: {}", r["spans"]);
+        }
     }
     assert_eq!(docs[0]["doc_number"]["text"], "潭县政办发〔2023〕2号");
     assert!(v["diagnostics"].is_array());

@@ -104,20 +104,47 @@ class Deadline(Record):
     pass
 
 
+class TaskSpans(Record):
+    _nested = {
+        "heading": Span,
+        "lead_officials": Span,
+        "lead_units": Span,
+        "responsible_units": Span,
+        "implied_units": Span,
+        "deadline": Span,
+    }
+
+
 class Task(Record):
-    _nested = {"deadline": Deadline, "span": Span}
+    _nested = {"deadline": Deadline, "span": Span, "spans": TaskSpans}
+
+
+class PersonSpans(Record):
+    _nested = {"person": Span, "position": Span}
 
 
 class Appointment(Record):
-    _nested = {"span": Span}
+    _nested = {"span": Span, "spans": PersonSpans}
+
+
+class AssignmentSpans(Record):
+    _nested = {"person": Span, "titles": Span, "supervises": Span, "liaises": Span}
 
 
 class Assignment(Record):
-    _nested = {"span": Span}
+    _nested = {"span": Span, "spans": AssignmentSpans}
+
+
+class Member(Record):
+    _nested = {"span": Span, "spans": PersonSpans}
+
+
+class TargetSpans(Record):
+    _nested = {"indicator": Span, "value": Span}
 
 
 class Target(Record):
-    _nested = {"span": Span}
+    _nested = {"span": Span, "spans": TargetSpans}
 
 
 class Section(Record):
@@ -145,6 +172,7 @@ class Document(Record):
         "tasks": Task,
         "appointments": Appointment,
         "division": Assignment,
+        "members": Member,
         "targets": Target,
         "sections": Section,
         "span": Span,

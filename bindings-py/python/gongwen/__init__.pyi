@@ -36,6 +36,14 @@ class Deadline(Record):
     text: str
     date: Optional[str]
 
+class TaskSpans(Record):
+    heading: Optional[Span]
+    lead_officials: List[Span]
+    lead_units: List[Span]
+    responsible_units: List[Span]
+    implied_units: List[Span]
+    deadline: Optional[Span]
+
 class Task(Record):
     number: str
     path: List[str]
@@ -47,6 +55,11 @@ class Task(Record):
     implied_units: List[str]
     deadline: Optional[Deadline]
     span: Span
+    spans: TaskSpans
+
+class PersonSpans(Record):
+    person: Optional[Span]
+    position: Optional[Span]
 
 class Appointment(Record):
     action: Literal["appoint", "remove"]
@@ -54,6 +67,13 @@ class Appointment(Record):
     position: str
     note: Optional[str]
     span: Span
+    spans: PersonSpans
+
+class AssignmentSpans(Record):
+    person: Optional[Span]
+    titles: List[Span]
+    supervises: List[Span]
+    liaises: List[Span]
 
 class Assignment(Record):
     person: str
@@ -64,6 +84,20 @@ class Assignment(Record):
     backup: Optional[str]
     concurrent: List[str]
     span: Span
+    spans: AssignmentSpans
+
+class Member(Record):
+    group: Optional[str]
+    role: str
+    person: Optional[str]
+    position: str
+    change: Optional[Literal["join", "leave"]]
+    span: Span
+    spans: PersonSpans
+
+class TargetSpans(Record):
+    indicator: Optional[Span]
+    value: Optional[Span]
 
 class Target(Record):
     indicator: str
@@ -72,6 +106,7 @@ class Target(Record):
     qualifier: Optional[str]
     year: Optional[int]
     span: Span
+    spans: TargetSpans
 
 class Section(Record):
     marker: str
@@ -105,6 +140,7 @@ class Document(Record):
     tasks: List[Task]
     appointments: List[Appointment]
     division: List[Assignment]
+    members: List[Member]
     targets: List[Target]
     sections: List[Section]
     span: Span

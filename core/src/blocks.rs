@@ -1,0 +1,280 @@
+//! Stage 3: blocks. A line whose line breaks are gone — a notice crawled
+//! onto one line, or its elements separated only by column gaps — is cut
+//! at the boundaries between 公文 elements, so that every later stage sees
+//! the blocks it would see with the line breaks:
+//!
+//! ```text
+//! 某某关于某事的通知 | 某发〔2024〕5号 | 各县人民政府：现将…。 | 附件：1.… | 某某办公室 | 2024年3月8日 | （此件公开发布）
+//! ```
+//!
+//! The boundaries are grammatical, never positional: a title ending in a
+//! 文种 word right before a 发文字号 that is followed by a list of
+//! addressees (or nothing); `附件：` after a sentence end; a signature of
+//! bodies and a date closing the line, with an optional bracketed note.
+//! Layout makes each piece a line of its own (`layout::split_elements`),
+//! before it tells furniture from text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::vocab::{alternation, vocab};
+use crate::grammar::{find_dates, find_doc_numbers, is_gb_header, is_signature_line, is_title_line, number_line, recipients_prefix, whole_date};
+use crate::text::char_len;
+use crate::values::{is_org, kind_word_len};
+
+/// What a block looks like, read once by the blocks stage and kept on the
+/// line: later stages test these instead of re-reading the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// A 发文字号 alone (or with 签发人).
+    pub number: bool,
+    /// A date alone: a 成文日期.
+    pub date: bool,
+    /// May be (part of) a title.
+    pub title: bool,
+    /// Names of bodies only: a 署名.
+    pub signature: bool,
+    /// A GB/T 9704 header line (份号, 密级, 紧急程度, 签发人).
+    pub gb_header: bool,
+}
+
+/// The shape of one block's cleaned text.
+pub(crate) fn shape(t: &str) -> Shape {
+    Shape {
+        number: number_line(t).is_some(),
+        date: whole_date(t).is_some(),
+        title: is_title_line(t),
+        signature: is_signature_line(t),
+        gb_header: is_gb_header(t),
+    }
+}
+
+/// Byte offsets in `t` (one cleaned line) where a new element begins,
+/// ascending.
+pub(crate) fn element_cuts(t: &str) -> Vec<usize> {
+    // Only a line holding more than one element can need a cut.
+    if char_len(t) < 12 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    metadata_rows(t, &mut out);
+    title_and_number(t, &mut out);
+    attachment(t, &mut out);
+    // The issuer named at the head of a title on this line signs it too.
+    let issuer = t.find("关于").map(|i| &t[..i]).filter(|s| !s.is_empty() && is_signature_line(s));
+    signature_and_date(t, issuer, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|&c| c > 0 && c < t.len());
+    out
+}
+
+/// `…的通知某发〔2024〕5号各县人民政府：…`: the title ends at its 文种 word,
+/// the number is its own block, the addressees follow.
+fn title_and_number(t: &str, out: &mut Vec<usize>) {
+    for m in find_doc_numbers(t) {
+        let rest = t[m.range.end..].trim_start();
+        // (`某发〔2024〕5号 签发人：X` is one GB/T header line: not cut.)
+        let addressed = rest.is_empty() || recipients_prefix(head_of(rest, 1600)).is_some();
+        if !addressed {
+            continue;
+        }
+        // Where the title ends inside the run the agency was read from:
+        // after the last 文种 word that leaves an agency of two chars or
+        // more; or before the gap in front of the agency.
+        let ends = t[m.agency.clone()].char_indices().skip(1).map(|(k, _)| m.agency.start + k);
+        let ends = ends.filter(|&p| char_len(&t[p..m.agency.end]) >= 2).chain(std::iter::once(m.agency.start));
+        let title = ends
+            .filter_map(|p| {
+                let before = t[..p].trim_end();
+                let from = title_start(before);
+                (p > 0 && kind_word_len(before).is_some() && is_title(&before[from..])).then_some((from, p))
+            })
+            .next();
+        if let Some((from, p)) = title {
+            out.push(from);
+            out.push(p);
+        }
+        if (title.is_some() || m.agency.start == 0) && !rest.is_empty() {
+            out.push(m.range.end);
+        }
+    }
+}
+
+/// The first `max` bytes of `t` (at a char boundary).
+fn head_of(t: &str, max: usize) -> &str {
+    let mut k = max.min(t.len());
+    while !t.is_char_boundary(k) {
+        k -= 1;
+    }
+    &t[..k]
+}
+
+/// Where a title ending at the end of `t` begins: after the last sentence
+/// punctuation or label colon.
+fn title_start(t: &str) -> usize {
+    // A title is at most 100 chars: look no further back.
+    let w = t.len().saturating_sub(400);
+    let w = (w..=t.len()).find(|&k| t.is_char_boundary(k)).unwrap_or(t.len());
+    t[w..].rfind(['。', '，', '；', '：', '！', '？', ':', ';']).map_or(w, |i| w + i + t[w + i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// `索引号：… 主题分类：… 发文字号：…` flattened: a row per label.
+fn metadata_rows(t: &str, out: &mut Vec<usize>) {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        let labels = alternation(&vocab().list("metadata", "labels"), true);
+        Regex::new(&format!(r"(?:^| )(?:{labels}) ?[:：]")).expect("metadata labels compile")
+    });
+    let mut rows = LABEL.find_iter(t);
+    if rows.next().is_none_or(|m| m.start() != 0) {
+        return;
+    }
+    out.extend(rows.map(|m| m.start()));
+}
+
+/// A title: no sentence punctuation, at most 100 chars, announcing a document.
+fn is_title(t: &str) -> bool {
+    !t.is_empty()
+        && char_len(t) <= 100
+        && !t.contains(['。', '，', '；', '：', '！', '？', ':', ';'])
+        && (t.contains("关于") || t.contains("印发") || t.contains("转发"))
+}
+
+/// `…。附件：1.…`: the attachment list opens after a sentence end or a gap.
+fn attachment(t: &str, out: &mut Vec<usize>) {
+    for (i, _) in t.match_indices("附件") {
+        let after = &t[i + "附件".len()..];
+        let labelled = after.starts_with(['：', ':']) || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let boundary = t[..i].ends_with(['。', ' ', '）', ')', '！']);
+        if i > 0 && labelled && boundary {
+            out.push(i);
+        }
+        if (i == 0 || boundary) && after.starts_with(['：', ':']) {
+            numbered_items(t, i + "附件".len(), out);
+        }
+    }
+}
+
+/// `附件：1.甲表2.乙表`: each next number in sequence opens an item.
+fn numbered_items(t: &str, from: usize, out: &mut Vec<usize>) {
+    // A list of titles ends at the first sentence end, and is short.
+    let t = &t[..from + head_of(&t[from..], 2000).find('。').unwrap_or(head_of(&t[from..], 2000).len())];
+    let mut next = 2;
+    let mut at = from;
+    while next < 100 {
+        let Some(k) = [format!("{next}."), format!("{next}、"), format!("{next}．")]
+            .iter()
+            .filter_map(|m| t[at..].find(m.as_str()))
+            .min()
+            .map(|k| at + k)
+        else {
+            return;
+        };
+        // Not the `12.` of an item numbered 12 when 2 is wanted.
+        if !t[..k].ends_with(|c: char| c.is_ascii_digit()) {
+            out.push(k);
+            next += 1;
+        }
+        at = k + 1;
+    }
+}
+
+/// `…。某某办公室2024年3月8日（此件公开发布）`: the line closes with a
+/// signature of bodies and a date, and perhaps a bracketed note.
+fn signature_and_date(t: &str, issuer: Option<&str>, out: &mut Vec<usize>) {
+    let Some(d) = find_dates(t).pop() else { return };
+    if d.iso.is_none() {
+        return;
+    }
+    let rest = t[d.range.end..].trim();
+    let note = rest.starts_with(['（', '(']) && rest.ends_with(['）', ')']) && char_len(rest) <= 40;
+    if !(rest.is_empty() || note) {
+        return;
+    }
+    let before = t[..d.range.start].trim_end();
+    // The signature: bodies between the last sentence end (or gap) and the date.
+    let from = before.rfind(['。', '！', '？', ' ', '；']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let mut signed = from < before.len() && is_signature_line(&before[from..]);
+    let mut from = from;
+    // After an attachment list: the title's issuer, where it closes the text.
+    if let Some(name) = issuer.filter(|n| !signed && before.len() > n.len() && before.ends_with(*n)) {
+        from = before.len() - name.len();
+        signed = true;
+    }
+    if !(signed || before.ends_with(['。', ' ']) || is_org(before)) {
+        return;
+    }
+    if signed && from > 0 {
+        out.push(from);
+    }
+    out.push(d.range.start);
+    if note {
+        out.push(d.range.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(t: &str) -> Vec<&str> {
+        let c = element_cuts(t);
+        let bounds = std::iter::once(0).chain(c.iter().copied()).zip(c.iter().copied().chain(std::iter::once(t.len())));
+        bounds.map(|(a, b)| t[a..b].trim()).collect()
+    }
+
+    #[test]
+    fn a_flattened_notice_is_cut_into_its_elements() {
+        let t = "某某市人民政府办公室关于做好某某工作的通知某政办发〔2024〕5号各县（市、区）人民政府，市政府各部门：现将有关事项通知如下。附件：1.某某清单2.某某表某某市人民政府办公室2024年3月8日（此件公开发布）";
+        assert_eq!(
+            blocks(t),
+            [
+                "某某市人民政府办公室关于做好某某工作的通知",
+                "某政办发〔2024〕5号",
+                "各县（市、区）人民政府，市政府各部门：现将有关事项通知如下。",
+                "附件：1.某某清单",
+                "2.某某表",
+                "某某市人民政府办公室",
+                "2024年3月8日",
+                "（此件公开发布）",
+            ]
+        );
+    }
+
+    #[test]
+    fn gaps_separate_the_same_elements() {
+        let t = "某某局关于某事的通知 某发〔2024〕5号 各科室：请做好某事。 某某局 2024年3月8日";
+        assert_eq!(blocks(t), ["某某局关于某事的通知", "某发〔2024〕5号", "各科室：请做好某事。", "某某局", "2024年3月8日"]);
+    }
+
+    #[test]
+    fn a_flattened_page_keeps_its_metadata_rows_apart_from_the_title() {
+        let t = "索引号：123/2024-1 发文机关：某某局 标 题：某某局关于某事的通知 发文字号：某发〔2024〕5号 主题词： 某某局关于某事的通知 某发〔2024〕5号 各科室：请做好某事。";
+        assert_eq!(
+            blocks(t),
+            [
+                "索引号：123/2024-1",
+                "发文机关：某某局",
+                "标 题：某某局关于某事的通知",
+                "发文字号：某发〔2024〕5号",
+                "主题词：",
+                "某某局关于某事的通知",
+                "某发〔2024〕5号",
+                "各科室：请做好某事。",
+            ]
+        );
+    }
+
+    #[test]
+    fn running_text_is_not_cut() {
+        for t in [
+            "按照某某局关于某事的通知某发〔2024〕5号要求，各单位要认真落实。",
+            "根据《某某办法》（某发〔2023〕1号），现就有关事项通知如下。",
+            "会议定于2024年3月8日召开，请各单位准时参加。",
+            "各单位要在2024年3月8日前报送材料。",
+        ] {
+            assert_eq!(blocks(t), [t], "{t}");
+        }
+    }
+}
