@@ -61,6 +61,11 @@ const SHAPES: &[Shape] = &[
     ("digits", 250_000, |n| "1234567890".repeat(n / 10)),
     ("dates", 20_000, |n| "2024年1月1日".repeat(n)),
     ("enumeration commas", 250_000, |n| "、".repeat(n)),
+    // Flattened notices: element cuts look back a bounded distance.
+    ("numbers with addressees on one line", 20_000, |n| "某某局关于某事的通知某发〔2024〕5号各单位：".repeat(n)),
+    ("attachment labels on one line", 20_000, |n| "。附件：1.某表2.某表".repeat(n)),
+    ("metadata rows on one line", 20_000, |n| format!("索引号：1 {}", "标题：某某 发文字号：某发〔2024〕1号 ".repeat(n))),
+    ("signatures and dates on one line", 20_000, |n| "某某局 2024年3月8日。".repeat(n)),
 ];
 
 #[test]
