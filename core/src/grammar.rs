@@ -78,6 +78,11 @@ fn marker_parser(i: &str) -> IResult<&str, (u8, &str)> {
 /// level 1 `一、` / `第一条 `, 2 `（一）`, 3 `1.` `1．` `1、`, 4 `（1）`, 5 `①`.
 /// `第一批`, `2.86万亩`, `2023年` are not markers.
 pub(crate) fn marker_at(t: &str) -> Option<(u8, u32, usize)> {
+    // It runs at every sentence start: reject on the first char.
+    let c = t.chars().next()?;
+    if !(c.is_ascii_digit() || cn_digit_char(c) || matches!(c, '①'..='⑳' | '第' | '（' | '(')) {
+        return None;
+    }
     let (rest, (level, v)) = marker_parser(t).ok()?;
     let value = if level == 5 { t.chars().next()? as u32 - '①' as u32 + 1 } else { cn_number(v)? };
     Some((level, value, t.len() - rest.len()))

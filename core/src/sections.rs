@@ -52,6 +52,8 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
     for p in paras {
         let t = &p.text.text;
         let mut cuts = vec![0usize];
+        // The marker opening the current piece, read once per piece.
+        let mut piece_marker: (usize, Option<(u8, u32, usize)>) = (0, marker_at(t));
         for (i, c) in t.char_indices() {
             if i == 0 || !matches!(c, '一'..='龥' | '（' | '(' | '0'..='9' | '①'..='⑳') {
                 continue;
@@ -62,8 +64,11 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
             // A crawled heading runs straight into its first sub-item:
             // `一、强化财政金融支持（一）创新金融领域服务`.
             let last = *cuts.last().unwrap_or(&0);
+            if piece_marker.0 != last {
+                piece_marker = (last, marker_at(&t[last..]));
+            }
             let heading_so_far = &t[last..i];
-            let after_heading = marker_at(heading_so_far).is_some()
+            let after_heading = piece_marker.1.is_some_and(|m| last + m.2 <= i)
                 && heading_so_far.chars().nth(40).is_none()
                 && !heading_so_far.contains(['。', '，', '；']);
             if !after_sentence && !after_heading {

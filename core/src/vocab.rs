@@ -37,6 +37,8 @@ pub(crate) struct WordSet {
     reverse: AhoCorasick,
     /// Longest word, in chars.
     max_chars: usize,
+    /// The last char of every word, sorted: a cheap first test for suffixes.
+    last_chars: Vec<char>,
 }
 
 /// One occurrence of a word of a [`WordSet`].
@@ -60,7 +62,10 @@ impl WordSet {
         };
         let reversed: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
         let max_chars = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        WordSet { forward: build(&words), reverse: build(&reversed), words, values, max_chars }
+        let mut last_chars: Vec<char> = words.iter().filter_map(|w| w.chars().last()).collect();
+        last_chars.sort_unstable();
+        last_chars.dedup();
+        WordSet { forward: build(&words), reverse: build(&reversed), words, values, max_chars, last_chars }
     }
 
     fn hit(&self, pattern: usize, start: usize, end: usize) -> Hit<'_> {
@@ -85,6 +90,8 @@ impl WordSet {
 
     /// The longest word `s` ends with (its range in `s`).
     pub fn suffix_of(&self, s: &str) -> Option<Hit<'_>> {
+        // Most strings end in a char no word ends in.
+        self.last_chars.binary_search(&s.chars().next_back()?).ok()?;
         // The reversed tail, on the stack: it runs at every char of a scan.
         let mut buf = [0u8; 64];
         let mut n = 0;
