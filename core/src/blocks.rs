@@ -77,9 +77,33 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
         let rest = t[m.range.end..].trim_start();
         // (`某发〔2024〕5号 签发人：X` is one GB/T header line: not cut.)
         let addressed = rest.is_empty() || recipients_prefix(head_of(rest, 1600)).is_some();
-        if !addressed {
+        // GB/T order: the number, then the title, then the addressees.
+        let title_after = if addressed { None } else { title_before_addressees(rest) };
+        if !addressed && title_after.is_none() {
             continue;
         }
+        // A 版头 (`某某人民政府文件`) run into the number's agency.
+        let agency = &t[m.agency.clone()];
+        let banner = agency
+            .rfind("文件")
+            .map(|k| k + "文件".len())
+            .filter(|&k| char_len(&agency[k..]) >= 2 && is_org(&t[..m.agency.start + k - "文件".len()]));
+        if let Some(k) = banner {
+            out.push(m.agency.start + k);
+        }
+        if let Some(q) = title_after {
+            out.push(m.range.end);
+            out.push(t.len() - rest.len() + q);
+            // Before the number, the masthead: the last split of the agency
+            // run whose left side ends like a body and leaves an agency of
+            // two chars or more (`某某人民政府办公室某政办发〔…`).
+            let a = &t[m.agency.clone()];
+            let split = a.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && char_len(&a[k..]) >= 2).filter(|&k| is_org(&t[..m.agency.start + k])).last();
+            if let (Some(k), None) = (split, banner) {
+                out.push(m.agency.start + k);
+            }
+        }
+
         // Where the title ends inside the run the agency was read from:
         // after the last 文种 word that leaves an agency of two chars or
         // more; or before the gap in front of the agency.
@@ -100,6 +124,19 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
             out.push(m.range.end);
         }
     }
+}
+
+/// `某某关于某事的通知各单位：…` at the start of `rest`: the byte length of
+/// the title, which ends at a 文种 word followed by addressees (or nothing).
+fn title_before_addressees(rest: &str) -> Option<usize> {
+    let head = head_of(rest, 400);
+    head.char_indices().skip(2).map(|(q, _)| q).chain(std::iter::once(head.len())).find(|&q| {
+        let title = &head[..q];
+        kind_word_len(title).is_some() && is_title(title) && {
+            let after = rest[q..].trim_start();
+            after.is_empty() || recipients_prefix(head_of(after, 1600)).is_some()
+        }
+    })
 }
 
 /// The first `max` bytes of `t` (at a char boundary).
@@ -264,6 +301,21 @@ mod tests {
                 "各科室：请做好某事。",
             ]
         );
+    }
+
+    #[test]
+    fn a_masthead_and_a_number_before_the_title() {
+        let t = "某某市人民政府办公厅文件某政办〔2024〕23号某某市人民政府办公厅关于印发某某方案的通知各区人民政府：现印发给你们。";
+        assert_eq!(
+            blocks(t),
+            ["某某市人民政府办公厅文件", "某政办〔2024〕23号", "某某市人民政府办公厅关于印发某某方案的通知", "各区人民政府：现印发给你们。"]
+        );
+    }
+
+    #[test]
+    fn a_masthead_without_its_file_word() {
+        let t = "某某自治州人民政府办公室某州政办发〔2024〕5号某州人民政府办公室关于某事的通报各县人民政府：";
+        assert_eq!(blocks(t), ["某某自治州人民政府办公室", "某州政办发〔2024〕5号", "某州人民政府办公室关于某事的通报", "各县人民政府："]);
     }
 
     #[test]

@@ -17,7 +17,6 @@ const KNOWN_GAPS: &[&str] = &[
     "constructed/13_gbt9704-header-wanyingji-2023-21.txt",
     "constructed/14_pdf-extraction-chuanfubanfa-2023-9.txt",
     "constructed/17_tonggao-no-recipient-shizhengfa-2023-6.txt",
-    "constructed/probe/01_jueding_yunnan_biaozhang.txt",
     "constructed/probe/02_gonggao_heilongjiang.txt",
     "constructed/probe/03_tonggao_jiangxi_nanchang.txt",
     "constructed/probe/04_jiyao_shanxi_taiyuan.txt",
