@@ -41,6 +41,10 @@ pub(crate) struct Shape {
 
 /// The shape of one block's cleaned text.
 pub(crate) fn shape(t: &str) -> Shape {
+    // Each of these is a short line (a title line has at most 70 chars).
+    if t.len() > 80 * 4 {
+        return Shape::default();
+    }
     Shape {
         number: number_line(t).is_some(),
         date: whole_date(t).is_some(),

@@ -143,6 +143,10 @@ fn doc_number_at(t: &str, bracket: usize, floor: usize) -> Option<DocNumberMatch
 /// Every 发文字号 in `t`, left to right, not overlapping.
 pub(crate) fn find_doc_numbers(t: &str) -> Vec<DocNumberMatch> {
     let mut out: Vec<DocNumberMatch> = Vec::new();
+    // Every number ends in 号: most text has none.
+    if !t.contains('号') {
+        return out;
+    }
     let mut floor = 0;
     for (i, c) in t.char_indices() {
         if i < floor || !matches!(c, '〔' | '[' | '【' | '［' | '(' | '（') {
@@ -200,6 +204,10 @@ fn date_at(t: &str, at: usize) -> Option<DateMatch> {
 /// Every date in `t`, left to right, not overlapping.
 pub(crate) fn find_dates(t: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
+    // Every date has 年 and 日: most text has neither.
+    if !t.contains('年') || !t.contains('日') {
+        return out;
+    }
     let mut floor = 0;
     for (i, c) in t.char_indices() {
         if i < floor || !(c == '1' || c == '2' || cn_year_char(c)) {
@@ -215,7 +223,7 @@ pub(crate) fn find_dates(t: &str) -> Vec<DateMatch> {
 
 /// Does `t` hold a date?
 pub(crate) fn has_date(t: &str) -> bool {
-    t.char_indices().any(|(i, c)| (c == '1' || c == '2' || cn_year_char(c)) && date_parser(&t[i..]).is_ok())
+    t.contains('年') && t.contains('日') && t.char_indices().any(|(i, c)| (c == '1' || c == '2' || cn_year_char(c)) && date_parser(&t[i..]).is_ok())
 }
 
 /// The whole string is one real date (spaces allowed); returns ISO.
