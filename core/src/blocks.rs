@@ -64,6 +64,8 @@ pub(crate) fn element_cuts(t: &str) -> Vec<usize> {
     let mut out = Vec::new();
     metadata_rows(t, &mut out);
     title_and_number(t, &mut out);
+    ordinal_number(t, &mut out);
+    title_then_body(t, &mut out);
     attachment(t, &mut out);
     // The issuer named at the head of a title on this line signs it too.
     let issuer = t.find("关于").map(|i| &t[..i]).filter(|s| !s.is_empty() && is_signature_line(s));
@@ -81,9 +83,25 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
         let rest = t[m.range.end..].trim_start();
         // (`某发〔2024〕5号 签发人：X` is one GB/T header line: not cut.)
         let addressed = rest.is_empty() || recipients_prefix(head_of(rest, 1600)).is_some();
+        // Where the title ends inside the run the agency was read from:
+        // after the last 文种 word that leaves an agency of two chars or
+        // more; or before the gap in front of the agency.
+        let ends = t[m.agency.clone()].char_indices().skip(1).map(|(k, _)| m.agency.start + k);
+        let ends = ends.filter(|&p| char_len(&t[p..m.agency.end]) >= 2).chain(std::iter::once(m.agency.start));
+        let title = ends
+            .filter_map(|p| {
+                let before = t[..p].trim_end();
+                let from = title_start(before);
+                (p > 0 && kind_word_len(before).is_some() && is_title(&before[from..])).then_some((from, p))
+            })
+            .next();
+        // A title opening the line, then its number, then the body (a 通告
+        // has no addressees) — not a title cited in running text, which a
+        // word such as 根据 or 按照 introduces.
+        let opens_line = title.is_some_and(|(from, _)| from == 0 && vocab().leading_words.prefix_of(t).is_none());
         // GB/T order: the number, then the title, then the addressees.
         let title_after = if addressed { None } else { title_before_addressees(rest) };
-        if !addressed && title_after.is_none() {
+        if !addressed && !opens_line && title_after.is_none() {
             continue;
         }
         // A 版头 (`某某人民政府文件`) run into the number's agency.
@@ -101,25 +119,11 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
             // Before the number, the masthead: the last split of the agency
             // run whose left side ends like a body and leaves an agency of
             // two chars or more (`某某人民政府办公室某政办发〔…`).
-            let a = &t[m.agency.clone()];
-            let split = a.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && char_len(&a[k..]) >= 2).filter(|&k| is_org(&t[..m.agency.start + k])).last();
+            let split = agency.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && char_len(&agency[k..]) >= 2).filter(|&k| is_org(&t[..m.agency.start + k])).last();
             if let (Some(k), None) = (split, banner) {
                 out.push(m.agency.start + k);
             }
         }
-
-        // Where the title ends inside the run the agency was read from:
-        // after the last 文种 word that leaves an agency of two chars or
-        // more; or before the gap in front of the agency.
-        let ends = t[m.agency.clone()].char_indices().skip(1).map(|(k, _)| m.agency.start + k);
-        let ends = ends.filter(|&p| char_len(&t[p..m.agency.end]) >= 2).chain(std::iter::once(m.agency.start));
-        let title = ends
-            .filter_map(|p| {
-                let before = t[..p].trim_end();
-                let from = title_start(before);
-                (p > 0 && kind_word_len(before).is_some() && is_title(&before[from..])).then_some((from, p))
-            })
-            .next();
         if let Some((from, p)) = title {
             out.push(from);
             out.push(p);
@@ -128,6 +132,36 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
             out.push(m.range.end);
         }
     }
+}
+
+/// `某省人民政府令第123号《…》已经…`, `某厅公告2024年第3号某厅关于…`: an
+/// ordinal number (令, 公告, 通告) opening a line is its own block, and so is
+/// the issuer's `…令` before it.
+fn ordinal_number(t: &str, out: &mut Vec<usize>) {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Han}{2,30}?(?:令|公告|通告))? ?(?:(?:19|20)\d{2} ?年 ?)?第 ?\d{1,5} ?号").expect("ordinal numbers compile")
+    });
+    let Some(c) = ORDINAL.captures(head_of(t, 200)) else { return };
+    let whole = c.get(0).map_or(0, |m| m.end());
+    if let Some(issuer) = c.get(1).filter(|i| i.as_str().ends_with('令') && t[i.end()..].trim_start().starts_with('第')) {
+        out.push(issuer.end());
+    }
+    out.push(whole);
+}
+
+/// `…关于某事的公告根据《…》…`: a title opening the line and run into its
+/// body ends at its 文种 word when a sentence opener follows
+/// (`vocab/kinds.toml`).
+fn title_then_body(t: &str, out: &mut Vec<usize>) {
+    if vocab().leading_words.prefix_of(t).is_some() {
+        return;
+    }
+    let head = head_of(t, 400);
+    let openers = &vocab().body_openers;
+    let end = head.char_indices().map(|(q, _)| q).skip(2).find(|&q| {
+        kind_word_len(&head[..q]).is_some() && is_title(&head[..q]) && openers.prefix_of(t[q..].trim_start()).is_some()
+    });
+    out.extend(end);
 }
 
 /// `某某关于某事的通知各单位：…` at the start of `rest`: the byte length of
@@ -323,12 +357,27 @@ mod tests {
     }
 
     #[test]
+    fn notices_without_addressees_orders_and_announcements() {
+        assert_eq!(
+            blocks("某市人民政府关于某事的通告某政发〔2023〕6号为做好某事，现将有关事项通告如下。"),
+            ["某市人民政府关于某事的通告", "某政发〔2023〕6号", "为做好某事，现将有关事项通告如下。"]
+        );
+        assert_eq!(blocks("某省人民政府令第123号《某省某某办法》已经省人民政府常务会议通过。"), ["某省人民政府令", "第123号", "《某省某某办法》已经省人民政府常务会议通过。"]);
+        assert_eq!(
+            blocks("某省某某厅公告2024年第3号某省某某厅关于某事的公告根据有关规定，现将有关事项公告如下。"),
+            ["某省某某厅公告2024年第3号", "某省某某厅关于某事的公告", "根据有关规定，现将有关事项公告如下。"]
+        );
+    }
+
+    #[test]
     fn running_text_is_not_cut() {
         for t in [
             "按照某某局关于某事的通知某发〔2024〕5号要求，各单位要认真落实。",
             "根据《某某办法》（某发〔2023〕1号），现就有关事项通知如下。",
             "会议定于2024年3月8日召开，请各单位准时参加。",
             "各单位要在2024年3月8日前报送材料。",
+            "按照某某局关于某事的通知某发〔2024〕5号精神，各单位要认真落实。",
+            "根据某某局关于某事的通知为做好某事，现通知如下。",
         ] {
             assert_eq!(blocks(t), [t], "{t}");
         }

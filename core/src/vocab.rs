@@ -125,6 +125,9 @@ pub(crate) struct Vocabulary {
     pub person_titles: WordSet,
     /// Running-text words that are not part of a 发文字号's agency.
     pub leading_words: WordSet,
+    /// Words that open a document's body (根据, 为, 现将): a title run into
+    /// its body ends before one.
+    pub body_openers: WordSet,
     /// Words that make a `…：` line a sentence, not a list of addressees.
     pub sentence_words: WordSet,
     /// Clause keys (`责任单位`) → role (`official`, `lead`, `responsible`, `deadline`).
@@ -198,6 +201,7 @@ impl Vocabulary {
             person_titles: WordSet::new(list("bodies", "person_titles")),
             leading_words: WordSet::new(list("doc_number", "leading_words")),
             sentence_words: WordSet::new(list("recipients", "sentence_words")),
+            body_openers: WordSet::new(list("titles", "body_openers")),
             clause_keys: WordSet::new(map("keys")),
             role_words: WordSet::new(map("role_words")),
             tables,
