@@ -95,6 +95,11 @@ pub fn parse(text: &str, options: &Options) -> Parse {
         let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
         let paras = paras::paragraphs(&layout, doc);
         let mut d = header::extract(&layout, doc, &paras, meta, &mut out.diagnostics);
+        // The title as printed (the contract's rule): full-width digits and
+        // letters kept, whitespace removed.
+        if let Some(printed) = d.spans.title.as_ref().and_then(|s| text::printed_form(text, s, &d.title)) {
+            d.title = printed;
+        }
         d.span = document_span(&layout, doc.first_line, doc.last_line);
         let year = d
             .date
@@ -176,6 +181,15 @@ fn metadata(layout: &layout::Layout) -> Vec<(String, Span, String)> {
 #[cfg(test)]
 mod pipeline_tests {
     use super::*;
+
+    #[test]
+    fn the_title_is_kept_as_printed() {
+        let text = "某市人民政府关于印发某市２０２４年某某方案的通知\n某政发〔２０２４〕３号\n各区人民政府：\n现印发给你们。\n";
+        let d = &parse(text, &Options::default()).documents[0];
+        assert_eq!(d.title, "某市人民政府关于印发某市２０２４年某某方案的通知");
+        // The number is normalised, as the contract says.
+        assert_eq!(d.doc_number.as_ref().unwrap().text, "某政发〔2024〕3号");
+    }
 
     #[test]
     fn signature_and_date_on_one_line() {

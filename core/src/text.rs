@@ -312,6 +312,23 @@ pub(crate) fn hull<'a>(base: &'a str, a: &str, b: &str) -> &'a str {
     base.get(x.start.min(y.start)..x.end.max(y.end)).unwrap_or(&base[base.len()..])
 }
 
+/// The text of `span` in `input` as printed, whitespace removed, when it
+/// cleans to `cleaned` (the same text up to full-width folding); `None`
+/// when the span holds anything else (furniture between its lines).
+pub(crate) fn printed_form(input: &str, span: &Span, cleaned: &str) -> Option<String> {
+    let printed: String = input.get(span.start..span.end)?.chars().filter(|c| !is_space(*c) && *c != '\n').collect();
+    let mut prev = None;
+    let folded: String = printed
+        .chars()
+        .map(|c| {
+            let f = fold(c, prev);
+            prev = Some(f);
+            f
+        })
+        .collect();
+    (folded == cleaned && printed != cleaned).then_some(printed)
+}
+
 /// Removes every whitespace character.
 pub(crate) fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !is_space(*c) && *c != '\n').collect()
