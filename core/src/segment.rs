@@ -302,6 +302,11 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
     let mut end = None;
     while q < content.len() && q < start_title + 5 {
         let t = text(q);
+        // A page title naming the enclosed text (`某某实施方案`) above the
+        // notice's own title block: the block starts at the notice.
+        if q > start_title && !opens(&title) && enclosed_kind(&title).is_some() && document_kind(&title).is_none() && opens(t) {
+            return None;
+        }
         if layout.lines[content[q]].shape.title {
             if q > start_title && layout.lines[content[q]].page_start && !title.is_empty() && document_kind(&title).is_some() {
                 break;
@@ -577,5 +582,11 @@ mod tests {
         assert!(recipients_prefix("现将有关事项通知如下：").is_none());
         assert!(recipients_prefix("任命：").is_none());
         assert!(recipients_prefix("一、成员单位：").is_none());
+    }
+
+    #[test]
+    fn a_page_title_above_the_notice_is_not_part_of_its_title() {
+        let text = "某某工作实施方案\n某某局关于印发《某某工作实施方案》的通知各科室：现印发给你们。\n";
+        assert_eq!(titles(text), ["某某局关于印发《某某工作实施方案》的通知"]);
     }
 }
