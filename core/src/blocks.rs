@@ -119,7 +119,7 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
             // Before the number, the masthead: the last split of the agency
             // run whose left side ends like a body and leaves an agency of
             // two chars or more (`某某人民政府办公室某政办发〔…`).
-            let split = agency.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && char_len(&agency[k..]) >= 2).filter(|&k| is_org(&t[..m.agency.start + k])).last();
+            let split = agency.char_indices().map(|(k, _)| k).rev().find(|&k| k > 0 && char_len(&agency[k..]) >= 2 && is_org(&t[..m.agency.start + k]));
             if let (Some(k), None) = (split, banner) {
                 out.push(m.agency.start + k);
             }
@@ -202,7 +202,7 @@ fn metadata_rows(t: &str, out: &mut Vec<usize>) {
         Regex::new(&format!(r"(?:^| )(?:{labels}) ?[:：]")).expect("metadata labels compile")
     });
     let mut rows = LABEL.find_iter(t);
-    if rows.next().is_none_or(|m| m.start() != 0) {
+    if rows.next().map_or(true, |m| m.start() != 0) {
         return;
     }
     out.extend(rows.map(|m| m.start()));

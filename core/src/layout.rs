@@ -162,7 +162,7 @@ pub(crate) fn layout(input: &str) -> Layout {
             continue;
         }
         let content = toks.iter().filter(|t| !matches!(t.kind, Kind::Space(Trivia::Indent { .. } | Trivia::Trailing)));
-        if let (Some(first), Some(last)) = (content.clone().next(), content.last()) {
+        if let (Some(first), Some(last)) = (content.clone().next(), content.clone().next_back()) {
             let (start, end) = (first.range.start, last.range.end);
             let one_space = matches!(toks[0].kind, Kind::Space(Trivia::Indent { one_space: true }));
             let after_feed = std::mem::take(&mut feed);
@@ -277,9 +277,6 @@ fn mark_headers(out: &mut Layout) {
         }
     }
 }
-
-/// A section marker at the start of a line (so that `一、总体要求` repeated
-/// on two pages is not taken for a running header).
 
 /// Crawled pages sometimes store their text twice in a row: within one
 /// line (`AA`, here) or as a whole ([`mark_repeated_text`]). The second

@@ -208,7 +208,7 @@ impl Iterator for Lexer<'_> {
             }
             self.pos = end;
             let next = self.text[end..].chars().next();
-            let trivia = if next.is_none_or(|ch| ch == '\n' || ch == '\u{c}') {
+            let trivia = if next.map_or(true, |ch| ch == '\n' || ch == '\u{c}') {
                 Trivia::Trailing
             } else if self.prev.is_none() {
                 let run = &self.text[start..end];

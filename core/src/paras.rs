@@ -52,7 +52,7 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
     for k in 0..pieces.len() {
         let (i, range) = pieces[k].clone();
         let t = piece_text(k);
-        let para = cur.get_or_insert_with(|| Para::default());
+        let para = cur.get_or_insert_with(Para::default);
         if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
             if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
                 let p = layout.lines[i].start;

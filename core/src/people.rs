@@ -717,6 +717,7 @@ mod tests {
     }
 
     /// A paragraph of one line printed at `at` in the input.
+    #[allow(clippy::single_range_in_vec_init)]
     fn para(s: &str, at: usize) -> Para {
         Para { text: mapped(s), line_starts: vec![0], printed: vec![at..at + s.len()], ..Para::default() }
     }
