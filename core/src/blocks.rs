@@ -101,7 +101,9 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
         let opens_line = title.is_some_and(|(from, _)| from == 0 && vocab().leading_words.prefix_of(t).is_none());
         // GB/T order: the number, then the title, then the addressees.
         let title_after = if addressed { None } else { title_before_addressees(rest) };
-        if !addressed && !opens_line && title_after.is_none() {
+        // A number opening its line, run into the body (`某发〔2024〕5号为做好…`).
+        let body_follows = m.agency.start == 0 && vocab().body_openers.prefix_of(rest).is_some();
+        if !addressed && !opens_line && !body_follows && title_after.is_none() {
             continue;
         }
         // A 版头 (`某某人民政府文件`) run into the number's agency.
@@ -362,6 +364,7 @@ mod tests {
             blocks("某市人民政府关于某事的通告某政发〔2023〕6号为做好某事，现将有关事项通告如下。"),
             ["某市人民政府关于某事的通告", "某政发〔2023〕6号", "为做好某事，现将有关事项通告如下。"]
         );
+        assert_eq!(blocks("某部发〔2018〕74号为做好某事，现提出以下意见。"), ["某部发〔2018〕74号", "为做好某事，现提出以下意见。"]);
         assert_eq!(blocks("某省人民政府令第123号《某省某某办法》已经省人民政府常务会议通过。"), ["某省人民政府令", "第123号", "《某省某某办法》已经省人民政府常务会议通过。"]);
         assert_eq!(
             blocks("某省某某厅公告2024年第3号某省某某厅关于某事的公告根据有关规定，现将有关事项公告如下。"),

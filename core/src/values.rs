@@ -102,7 +102,17 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
 /// The 文种 of a 公文 title (`…的通知` → 通知), if it ends with one
 /// (`vocab/kinds.toml`).
 pub(crate) fn document_kind(title: &str) -> Option<&'static str> {
-    vocab().document_kinds.suffix_of(title).map(|h| h.value)
+    vocab().document_kinds.suffix_of(without_qualifier(title)).map(|h| h.value)
+}
+
+/// A title without a closing qualifier in brackets: `…的意见（试行）`,
+/// `…办法（2024年修订）` (at most 30 chars inside).
+pub(crate) fn without_qualifier(title: &str) -> &str {
+    let Some(inner) = title.strip_suffix(['）', ')']) else { return title };
+    match inner.rfind(['（', '(']) {
+        Some(i) if i > 0 && inner[i..].chars().count() <= 31 && !inner[i..].contains(['）', ')']) => &inner[..i],
+        _ => title,
+    }
 }
 
 /// The byte length of the 文种 word closing `title` (`复函` → 6).
@@ -112,7 +122,7 @@ pub(crate) fn kind_word_len(title: &str) -> Option<usize> {
 
 /// The type of an enclosed text's title (`…实施方案` → 方案).
 pub(crate) fn enclosed_kind(title: &str) -> Option<&'static str> {
-    vocab().enclosed_kinds.suffix_of(title).map(|h| h.value)
+    vocab().enclosed_kinds.suffix_of(without_qualifier(title)).map(|h| h.value)
 }
 
 /// The byte length of the type word closing an enclosed title.
@@ -244,5 +254,13 @@ mod tests {
         assert_eq!(split("县发改局、县财政局；县人武部"), ["县发改局", "县财政局", "县人武部"]);
         assert_eq!(split("沈阳、北京、广州军区"), ["沈阳、北京、广州军区"]);
         assert_eq!(split("各州、市人民政府，省直各委、办、厅、局"), ["各州、市人民政府", "省直各委、办、厅、局"]);
+    }
+
+    #[test]
+    fn kinds_behind_a_qualifier() {
+        assert_eq!(document_kind("某部关于某事的意见（试行）"), Some("意见"));
+        assert_eq!(enclosed_kind("某省某某管理办法(2024年修订)"), Some("办法"));
+        assert_eq!(document_kind("某某（试行）"), None);
+        assert_eq!(without_qualifier("（试行）"), "（试行）");
     }
 }
