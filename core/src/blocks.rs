@@ -7,12 +7,22 @@
 //! 某某关于某事的通知 | 某发〔2024〕5号 | 各县人民政府：现将…。 | 附件：1.… | 某某办公室 | 2024年3月8日 | （此件公开发布）
 //! ```
 //!
-//! The boundaries are grammatical, never positional: a title ending in a
-//! 文种 word right before a 发文字号 that is followed by a list of
-//! addressees (or nothing); `附件：` after a sentence end; a signature of
-//! bodies and a date closing the line, with an optional bracketed note.
-//! Layout makes each piece a line of its own (`layout::split_elements`),
-//! before it tells furniture from text.
+//! The boundaries are grammatical, never positional:
+//!
+//! * a title ending in a 文种 word right before a 发文字号 followed by
+//!   addressees, nothing, or (for a title opening the line) the body;
+//! * GB/T order: a 版头 or masthead, the 发文字号, a title ending before
+//!   the addressees;
+//! * an ordinal 令/公告/通告 number opening the line; a title run into its
+//!   body before a sentence opener (`vocab/kinds.toml`);
+//! * the rows of a flattened metadata table (`vocab/layout.toml` labels);
+//! * `附件：` after a sentence end, and its numbered items;
+//! * a signature of bodies and a date closing the line, with a note.
+//!
+//! Every look-back and look-ahead is bounded, so the cuts of a line take
+//! time linear in its length. Layout makes each piece a line of its own
+//! (`layout::split_elements`) before it tells furniture from text; each
+//! content line then gets its [`Shape`] once.
 
 use std::sync::LazyLock;
 
