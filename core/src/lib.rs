@@ -33,6 +33,7 @@ mod decode;
 mod grammar;
 mod header;
 mod layout;
+mod members;
 mod lex;
 mod model;
 mod paras;
@@ -124,6 +125,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
         d.targets = targets::targets(text, &paras);
         d.appointments = people::appointments(text, &paras, &mut out.diagnostics);
         d.division = people::division(text, &paras, &items);
+        d.members = members::members(text, &d.title, &paras);
         out.documents.push(d);
     }
     if seg.docs.iter().all(|d| d.anchor.is_none()) {

@@ -58,7 +58,7 @@ fn looks_like_post_start(s: &str) -> bool {
 
 /// Splits `name+post` run together: the name is 2–3 chars (3–4 with a
 /// compound surname) and the post starts like a place or body.
-fn split_name_post(s: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_name_post(s: &str) -> Option<(&str, &str)> {
     let compound = COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c.as_str()));
     let lens: &[usize] = if compound { &[3, 4] } else { &[3, 2] };
     for &n in lens {

@@ -75,7 +75,15 @@ fn time_grows_linearly() {
     let mut failures = Vec::new();
     for (name, n, build) in SHAPES.iter().filter(|s| s.0.contains(only.as_str())) {
         let n = (n / DEBUG_SCALE).max(1);
-        let (r, a, b) = ratio(build, n);
+        let (mut r, mut a, mut b) = ratio(build, n);
+        if r >= MAX_RATIO {
+            // One more measurement against a noisy moment (a quadratic
+            // stage gives 16, not 6).
+            let again = ratio(build, n);
+            if again.0 < r {
+                (r, a, b) = again;
+            }
+        }
         eprintln!("{name:28} n={n:>7}  t(n)={a:>10.2?}  t(4n)={b:>10.2?}  ratio {r:.2}");
         if r >= MAX_RATIO {
             failures.push(format!("{name}: time(4n)/time(n) = {r:.1} ({a:?} → {b:?})"));

@@ -7,7 +7,7 @@ use gongwen_corpus_tests::corpus_dir;
 /// Lowest first.
 const ORDER: &[&str] = &[
     "model", "vocab", "lex", "text", "values", "grammar", "blocks", "layout", "segment", "paras", "header", "sections", "tasks",
-    "targets", "people", "units", "table", "decode", "lib",
+    "targets", "people", "members", "units", "table", "decode", "lib",
 ];
 
 #[test]

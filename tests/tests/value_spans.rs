@@ -104,7 +104,16 @@ fn check_all(text: &str, p: &gongwen::Parse, c: &mut Check) -> (usize, usize, us
             let number = t.spans.value.as_ref().map(|s| printed(text, s).chars().map(fold).collect::<String>());
             assert_eq!(number.and_then(|n| n.parse::<f64>().ok()), Some(t.value), "{what} value");
         }
-        assert!(d.members.is_empty());
+        for m in &d.members {
+            let what = format!("doc {k} member {} {:?}", m.role, m.person);
+            match &m.person {
+                Some(name) => c.one(text, &format!("{what} person"), name, m.spans.person.as_ref()),
+                None => assert!(m.spans.person.is_none(), "{what}"),
+            }
+            if !m.position.is_empty() {
+                c.one(text, &format!("{what} position"), &m.position, m.spans.position.as_ref());
+            }
+        }
     }
     (tasks, acts, leaders, targets)
 }
