@@ -502,6 +502,9 @@ mod tests {
         assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
         assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
         assert_eq!(whole_date("2023年2月30日"), None);
+        assert_eq!(whole_date("一九九六年六月二十九日").as_deref(), Some("1996-06-29"));
+        assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
+        assert_eq!(whole_date("2023年3月29日印发"), None);
         let t = "于12023年3月1日和2024年5月6日";
         let found = find_dates(t);
         assert_eq!(found.iter().map(|d| &t[d.range.clone()]).collect::<Vec<_>>(), ["2023年3月1日", "2024年5月6日"]);
@@ -526,16 +529,6 @@ mod tests {
         assert!(parse_doc_number("2023年3月").is_none());
     }
 
-    #[test]
-    fn dates() {
-        assert_eq!(whole_date("2023年3月29日").as_deref(), Some("2023-03-29"));
-        assert_eq!(whole_date("2023 年 6 月 1 日").as_deref(), Some("2023-06-01"));
-        assert_eq!(whole_date("二〇二三年三月二十九日").as_deref(), Some("2023-03-29"));
-        assert_eq!(whole_date("一九九六年六月二十九日").as_deref(), Some("1996-06-29"));
-        assert_eq!(whole_date("二〇〇五年三月三日").as_deref(), Some("2005-03-03"));
-        assert_eq!(whole_date("2023年2月30日"), None);
-        assert_eq!(whole_date("2023年3月29日印发"), None);
-    }
 
     #[test]
     fn deadlines() {
@@ -557,5 +550,14 @@ mod tests {
         for not in ["全年", "长期坚持", "3月底前及全年", "某某局"] {
             assert!(deadline(not).is_none(), "{not}");
         }
+    }
+
+    #[test]
+    fn recipients_lists() {
+        assert!(recipients_prefix("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：").is_some());
+        assert!(recipients_prefix("马万祺副主席：").is_some());
+        assert!(recipients_prefix("现将有关事项通知如下：").is_none());
+        assert!(recipients_prefix("任命：").is_none());
+        assert!(recipients_prefix("一、成员单位：").is_none());
     }
 }

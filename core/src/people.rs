@@ -26,16 +26,16 @@ use crate::text::{char_len, is_han, range_in, Mapped, Val};
 type At<'x> = &'x dyn Fn(&str) -> Span;
 
 /// The name and post rules of `vocab/people.toml`.
-static COMPOUND_SURNAMES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("names", "compound_surnames"));
+static COMPOUND_SURNAMES: LazyLock<&[String]> = LazyLock::new(|| vocab().list("names", "compound_surnames"));
 /// Words a post title ends with (to find a name printed after its title).
-static TITLE_ENDS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("posts", "title_ends"));
+static TITLE_ENDS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("posts", "title_ends"));
 /// Words a post title may begin with, after a name (`翁玉耀党组书记`).
-static TITLE_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("posts", "title_starts"));
+static TITLE_STARTS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("posts", "title_starts"));
 /// Words that stand where a name would but are not one (`以上同志任职时间…`).
-static NOT_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("names", "not_names"));
+static NOT_NAMES: LazyLock<&[String]> = LazyLock::new(|| vocab().list("names", "not_names"));
 /// Words opening a leader's duty sentence, and notes that are not duties.
-static DUTY_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("division", "duty_openers"));
-static NOT_DUTIES: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("division", "not_duties"));
+static DUTY_OPENERS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("division", "duty_openers"));
+static NOT_DUTIES: LazyLock<&[String]> = LazyLock::new(|| vocab().list("division", "not_duties"));
 
 fn is_name(s: &str) -> bool {
     let n = char_len(s);

@@ -575,14 +575,6 @@ mod tests {
         assert_eq!(l.text(first), "各乡镇人民政府：");
     }
 
-    #[test]
-    fn recipients_lists() {
-        assert!(recipients_prefix("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：").is_some());
-        assert!(recipients_prefix("马万祺副主席：").is_some());
-        assert!(recipients_prefix("现将有关事项通知如下：").is_none());
-        assert!(recipients_prefix("任命：").is_none());
-        assert!(recipients_prefix("一、成员单位：").is_none());
-    }
 
     #[test]
     fn a_page_title_above_the_notice_is_not_part_of_its_title() {

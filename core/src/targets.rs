@@ -30,10 +30,10 @@ static TARGET_YEAR: LazyLock<Regex> =
 
 /// Goal verbs that may stand between an indicator and its value; the verb
 /// is dropped from the indicator unless it names the measure (`增长`).
-static VERBS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targets", "verbs"));
-static KEEP_VERBS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targets", "kept_verbs"));
+static VERBS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "verbs"));
+static KEEP_VERBS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "kept_verbs"));
 /// Words opening a goal sentence (`确保`), which make it a goal.
-static GOAL_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| vocab().list("targets", "goal_openers"));
+static GOAL_OPENERS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "goal_openers"));
 /// Goal openers and scope words (`全年`) that are not part of an indicator.
 static LEAD_WORDS: LazyLock<Vec<String>> =
     LazyLock::new(|| [vocab().list("targets", "goal_openers"), vocab().list("targets", "scope_words")].concat());

@@ -213,9 +213,14 @@ impl Vocabulary {
         self.clause_keys.words().zip(self.clause_keys.values.iter()).filter(|(_, v)| ClauseRole::of(v) == Some(role)).map(|(w, _)| w.to_string()).collect()
     }
 
-    /// The list `key` of table `table` (empty when absent).
-    pub fn list(&self, table: &str, key: &str) -> Vec<String> {
-        list_of(&self.tables, table, key)
+    /// The list `key` of table `table` (empty when absent), borrowed: no
+    /// copy on the paths that consult it per line.
+    pub fn list(&self, table: &str, key: &str) -> &[String] {
+        match self.tables.get(table).and_then(|m| m.get(key)) {
+            Some(toml::Value::List(v)) => v,
+            Some(toml::Value::Str(s)) => std::slice::from_ref(s),
+            None => &[],
+        }
     }
 }
 
