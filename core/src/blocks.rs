@@ -150,14 +150,12 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
 /// ordinal number (令, 公告, 通告) opening a line is its own block, and so is
 /// the issuer's `…令` before it.
 fn ordinal_number(t: &str, out: &mut Vec<usize>) {
-    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\p{Han}{2,30}?(?:令|公告|通告))? ?(?:(?:19|20)\d{2} ?年 ?)?第 ?\d{1,5} ?号").expect("ordinal numbers compile")
-    });
-    let Some(c) = ORDINAL.captures(head_of(t, 200)) else { return };
-    let whole = c.get(0).map_or(0, |m| m.end());
-    if let Some(issuer) = c.get(1).filter(|i| i.as_str().ends_with('令') && t[i.end()..].trim_start().starts_with('第')) {
-        out.push(issuer.end());
+    let t = head_of(t, 200);
+    let Some(o) = crate::grammar::ordinal_number(t, false, false) else { return };
+    if let Some(issuer) = o.issuer.filter(|i| t[..i.end].ends_with('令') && t[i.end..].trim_start().starts_with('第')) {
+        out.push(issuer.end);
     }
+    let whole = o.len;
     out.push(whole);
 }
 

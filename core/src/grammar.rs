@@ -19,6 +19,7 @@ use nom::combinator::{map, not, opt, peek, recognize};
 use nom::sequence::{pair, preceded, terminated, tuple};
 use nom::IResult;
 
+use crate::lex::is_han;
 use crate::text::char_len;
 use crate::values::{cn_number, is_addressee, is_org, iso_date, number_parts, split_bodies};
 use crate::vocab::vocab;
@@ -328,6 +329,61 @@ fn map_res_year(i: &str) -> IResult<&str, i32> {
 }
 
 /// The whole of `t` (whitespace removed) is a deadline.
+/// An ordinal number opening a line: `某省人民政府令第123号`,
+/// `某厅公告2024年第3号`, `第5号`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Ordinal {
+    /// The issuer with its 文种 (`某省人民政府令`), 2–30 Han characters
+    /// before 令, 公告 or 通告: byte range in the line.
+    pub issuer: Option<std::ops::Range<usize>>,
+    pub year: Option<i32>,
+    pub serial: u32,
+    /// Byte length of the whole number.
+    pub len: usize,
+}
+
+/// `年?第N号` after the issuer; with `bracketed`, the year may stand in
+/// brackets (`〔2024年〕第3号`, `（2024）第3号`) and the number may close one.
+fn ordinal_tail(bracketed: bool) -> impl Fn(&str) -> IResult<&str, (Option<i32>, u32)> {
+    move |i| {
+        let open = |i| if bracketed { opt(one_of("（(〔"))(i) } else { Ok((i, None)) };
+        let close = |i| if bracketed { opt(one_of("）)〕"))(i) } else { Ok((i, None)) };
+        let year = opt(terminated(nom::combinator::verify(map_res_year, |y| (1900..2100).contains(y)), tuple((space, char('年'), space))));
+        let (i, (_, _, year, _)) = tuple((space, open, year, close))(i)?;
+        let (i, serial) = preceded(pair(char('第'), space), number(5))(i)?;
+        let (i, _) = pair(space, char('号'))(i)?;
+        let (i, _) = if bracketed { opt(one_of("）)"))(i)? } else { (i, None) };
+        Ok((i, (year, serial)))
+    }
+}
+
+/// An ordinal number at the start of `t` (the issuer as short as it can
+/// be, as the regex it replaces read it); `whole` asks that it fill `t`.
+pub(crate) fn ordinal_number(t: &str, bracketed: bool, whole: bool) -> Option<Ordinal> {
+    let accept = |issuer: Option<std::ops::Range<usize>>, at: usize| {
+        let (rest, (year, serial)) = ordinal_tail(bracketed)(&t[at..]).ok()?;
+        (!whole || rest.is_empty()).then(|| Ordinal { issuer, year, serial, len: t.len() - rest.len() })
+    };
+    let mut han = 0;
+    for (p, c) in t.char_indices() {
+        if !is_han(c) || han > 32 {
+            break;
+        }
+        han += 1;
+        let end = p + c.len_utf8();
+        let kind = ["令", "公告", "通告"].into_iter().find(|k| t[..end].ends_with(k));
+        if let Some(k) = kind {
+            let before = han - k.chars().count();
+            if (2..=30).contains(&before) {
+                if let Some(o) = accept(Some(0..end), end) {
+                    return Some(o);
+                }
+            }
+        }
+    }
+    accept(None, 0)
+}
+
 pub(crate) fn deadline(t: &str) -> Option<Deadline> {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     match deadline_parser(&t) {
@@ -529,6 +585,26 @@ mod tests {
         assert!(parse_doc_number("2023年3月").is_none());
     }
 
+
+    #[test]
+    fn ordinal_numbers() {
+        let o = ordinal_number("某省人民政府令第123号", false, false).unwrap();
+        assert_eq!((o.issuer, o.year, o.serial, o.len), (Some(0..21), None, 123, "某省人民政府令第123号".len()));
+        let t = "某某厅公告2024年第3号某某厅关于某事的公告";
+        let o = ordinal_number(t, false, false).unwrap();
+        assert_eq!((&t[o.issuer.clone().unwrap()], o.year, o.serial, &t[..o.len]), ("某某厅公告", Some(2024), 3, "某某厅公告2024年第3号"));
+        // Bracketed years and a closing bracket only where asked for.
+        let o = ordinal_number("（2024年）第5号", true, true).unwrap();
+        assert_eq!((o.issuer, o.year, o.serial), (None, Some(2024), 5));
+        assert_eq!(ordinal_number("（2024年）第5号", false, false), None);
+        // The whole line, or a prefix.
+        assert_eq!(ordinal_number("第5号文件要求", true, true), None);
+        assert_eq!(ordinal_number("第5号文件要求", false, false).map(|o| o.len), Some("第5号".len()));
+        // Too short an issuer, a year outside 1900–2099, six digits.
+        assert_eq!(ordinal_number("某令第1号", false, false).and_then(|o| o.issuer), None);
+        assert_eq!(ordinal_number("3024年第1号", false, false), None);
+        assert_eq!(ordinal_number("第123456号", false, false), None);
+    }
 
     #[test]
     fn deadlines() {

@@ -48,7 +48,7 @@ pub(crate) fn extract(
             level: Level::Warning,
             code: "no_date".into(),
             message: format!("no 成文日期 found for document「{}」", d.title),
-            span: Span::new(layout.lines[doc.first_line].start, layout.lines[doc.first_line].start),
+            span: Span::new(layout.lines[doc.first_line].start(), layout.lines[doc.first_line].start()),
         });
     }
     d
@@ -71,16 +71,16 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
         doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Title).map(|(&i, _)| i).collect();
     if let Some(a) = &doc.anchor {
         for &i in &title_lines {
-            let r = layout.lines[i].clean.clone();
+            let r = layout.lines[i].clean().clone();
             let end = match a.cut {
-                Some(c) if r.contains(&c) => c,
+                Some((line, c)) if line == i && c < r.len() => r.start + c,
                 _ => r.end,
             };
             push_squeezed(&mut m, &layout.clean, r.start..end);
         }
     } else if let Some((&i, _)) = doc.order.iter().zip(&doc.roles).find(|(_, r)| **r == Role::Text) {
         if crate::segment::bare_title(layout.text(i)) {
-            push_squeezed(&mut m, &layout.clean, layout.lines[i].clean.clone());
+            push_squeezed(&mut m, &layout.clean, layout.lines[i].clean().clone());
         }
     }
     d.title = m.text.clone();
@@ -152,7 +152,7 @@ fn printed_enclosed_titles(layout: &Layout, doc: &DocLines, paras: &[Para], d: &
             doc.order.iter().zip(&doc.roles).find_map(|(&i, r)| {
                 let t = layout.text(i);
                 (matches!(r, Role::Text | Role::EnclosedTitle) && char_len(t) <= 80 && title_core(t) == core)
-                    .then(|| (t.chars().filter(|c| *c != ' ').collect::<String>(), Span::new(layout.lines[i].start, layout.lines[i].end)))
+                    .then(|| (t.chars().filter(|c| *c != ' ').collect::<String>(), Span::new(layout.lines[i].start(), layout.lines[i].end())))
             })
         };
         if let Some((t, span)) = in_cover.or_else(as_line) {
@@ -173,7 +173,7 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
         let t = layout.text(i);
         let head_len = t.find("签发人").unwrap_or(t.len());
         if let Some((text, agency, year, serial)) = number_line(t) {
-            let r = layout.lines[i].clean.clone();
+            let r = layout.lines[i].clean().clone();
             d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r.start..r.start + head_len) });
             return;
         }
@@ -197,9 +197,6 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
 /// `某省人民政府令` + `第123号`, `某市人民政府公告` + `2024年第3号`: numbers
 /// without a bracketed year. The year comes from the line or the date.
 fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
-    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([\p{Han}]{2,30}?(?:公告|通告|令))? ?[（(〔]?(?:((?:19|20)\d{2}) ?年 ?)?[）)〕]?第 ?(\d{1,5}) ?号[）)]?$").unwrap()
-    });
     if d.doc_number.is_some() || !matches!(d.kind.as_deref(), Some("令" | "命令" | "公告" | "通告")) {
         return;
     }
@@ -207,13 +204,14 @@ fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
     // (`某某厅公告2024年第3号`).
     let candidates = doc.order.iter().zip(&doc.roles).filter(|(_, r)| matches!(r, Role::Text | Role::GbHeader)).map(|(&i, _)| i).take(2);
     for i in candidates {
-        let Some(c) = ORDINAL.captures(layout.text(i)) else { continue };
-        let year = c.get(2).and_then(|y| y.as_str().parse().ok()).or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
-        let (Some(year), Ok(serial)) = (year, c[3].parse::<u32>()) else { return };
-        let r = layout.lines[i].clean.clone();
+        let t = layout.text(i);
+        let Some(o) = crate::grammar::ordinal_number(t, true, true) else { continue };
+        let year = o.year.or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
+        let (Some(year), serial) = (year, o.serial) else { return };
+        let r = layout.lines[i].clean().clone();
         let mut span = layout.clean.span(r);
-        let agency = match c.get(1) {
-            Some(p) => p.as_str().to_string(),
+        let agency = match &o.issuer {
+            Some(p) => t[p.clone()].to_string(),
             None if d.kind.as_deref().is_some_and(|k| k.ends_with('令')) => {
                 // `某省人民政府令` / `第123号`: the number reads across both lines.
                 if let Some(t) = &d.spans.title {
@@ -223,7 +221,7 @@ fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
             }
             None => String::new(),
         };
-        let text = match c.get(2) {
+        let text = match o.year {
             Some(_) => format!("{agency}{year}年第{serial}号"),
             None => format!("{agency}第{serial}号"),
         };
@@ -290,7 +288,7 @@ fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut D
     if let Some(k) = chosen {
         let i = lines[k].0;
         d.date = whole_date(layout.text(i));
-        d.spans.date = Some(Span::new(layout.lines[i].start, layout.lines[i].end));
+        d.spans.date = Some(Span::new(layout.lines[i].start(), layout.lines[i].end()));
         let mut j = k;
         let mut sig: Vec<usize> = Vec::new();
         while j > 0 && lines[j - 1].1 == Role::Signature {
@@ -300,7 +298,7 @@ fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut D
         {
             for &s in &sig {
                 let t = layout.text(s);
-                let base = layout.lines[s].clean.start;
+                let base = layout.lines[s].clean().start;
                 let mut pos = 0;
                 for w in t.split([' ', '、']) {
                     if !w.is_empty() {
@@ -405,7 +403,7 @@ fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
         if r != Role::Text || (k > k0 && HEADING.is_match(layout.text(i))) {
             break;
         }
-        let cr = layout.lines[i].clean.clone();
+        let cr = layout.lines[i].clean().clone();
         let t = layout.text(i);
         let (mut body_start, mut t_body) = (cr.start, t);
         if k == k0 {
@@ -460,7 +458,7 @@ static NOTE: LazyLock<Regex> =
 fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
     for (k, (&i, _)) in doc.order.iter().zip(&doc.roles).enumerate() {
         let t = layout.text(i);
-        let cr = layout.lines[i].clean.clone();
+        let cr = layout.lines[i].clean().clone();
         // `某某办公室 2024年2月5` / `日印发`: a PDF may break the 印发 line.
         let joined;
         let t2 = match doc.order.get(k + 1) {
@@ -485,7 +483,7 @@ fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Doc
                 if m.text.ends_with(['。', '.']) || tj.ends_with("印发") || PRINTED.is_match(tj) || tj.contains('：') || char_len(tj) > 60 {
                     break;
                 }
-                m.push_from(&layout.clean, layout.lines[j].clean.clone());
+                m.push_from(&layout.clean, layout.lines[j].clean().clone());
             }
             let rest = m.text.clone();
             for r in split_bodies(&rest) {
@@ -520,7 +518,7 @@ fn is_document_like(t: &str) -> bool {
 
 fn citations(paras: &[Para], d: &mut Document) {
     static TITLED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"《([^《》]{2,150})》(?: ?[（(]([^（）()]{0,60})[）)])?").unwrap());
+        LazyLock::new(|| Regex::new(r"《([^《》]+)》(?: ?[（(]([^（）()]{0,60})[）)])?").unwrap());
     let own_number = d.doc_number.as_ref().map(|n| n.text.clone());
     let own_titles: Vec<String> = d.enclosed_titles.iter().chain([&d.title]).map(|t| title_core(t)).collect();
     let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
@@ -546,19 +544,26 @@ fn citations(paras: &[Para], d: &mut Document) {
         let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
         for c in TITLED.captures_iter(t) {
             let whole = c.get(0).unwrap();
+            // A title of 2–150 characters (checked here: a counted repetition
+            // of a class compiles to a large automaton).
+            if !(2..=150).contains(&char_len(&c[1])) {
+                continue;
+            }
             let title: String = c[1].chars().filter(|c| *c != ' ').collect();
+            let title_end = c.get(1).unwrap().end() + "》".len();
+            let whole = whole.range();
             let number = c.get(2).and_then(|n| number_in(n.as_str()));
             let own = own_titles.iter().any(|o| *o == title_core(&title));
             if own && number.is_none() {
-                covered.push(whole.range());
+                covered.push(whole.clone());
                 continue;
             }
             if number.is_none() && !is_document_like(&title) {
                 continue;
             }
-            let end = if number.is_some() { whole.end() } else { c.get(1).unwrap().end() + "》".len() };
-            covered.push(whole.start()..end);
-            push(d, Some(title), number, p.text.span(whole.start()..end));
+            let end = if number.is_some() { whole.end } else { title_end };
+            covered.push(whole.start..end);
+            push(d, Some(title), number, p.text.span(whole.start..end));
         }
         for m in find_doc_numbers(t) {
             if covered.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end) {

@@ -29,11 +29,14 @@ use crate::vocab::{alternation, vocab};
 /// One non-blank physical line.
 #[derive(Clone, Debug)]
 pub(crate) struct Line {
-    /// Original byte range of the line's text, whitespace trimmed.
-    pub start: usize,
-    pub end: usize,
-    /// Byte range of the cleaned line in [`Layout::clean`].
-    pub clean: std::ops::Range<usize>,
+    /// Original byte range of the line's text, whitespace trimmed
+    /// ([`Line::start`], [`Line::end`]); `u32` like every stored offset
+    /// (the input is at most 4 GiB).
+    start: u32,
+    end: u32,
+    /// Byte range of the cleaned line in [`Layout::clean`] ([`Line::clean`]).
+    clean_start: u32,
+    clean_end: u32,
     /// The line begins a page of a PDF extraction.
     pub page_start: bool,
     /// Set when the line is furniture, not document text.
@@ -44,6 +47,21 @@ pub(crate) struct Line {
     one_space: bool,
     /// Follows a form feed.
     after_feed: bool,
+}
+
+impl Line {
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+    pub fn clean(&self) -> std::ops::Range<usize> {
+        self.clean_start as usize..self.clean_end as usize
+    }
+    fn set_clean(&mut self, r: std::ops::Range<usize>) {
+        (self.clean_start, self.clean_end) = (r.start as u32, r.end as u32);
+    }
 }
 
 /// All lines of the input, cleaned.
@@ -58,7 +76,46 @@ pub(crate) struct Layout {
 impl Layout {
     /// The cleaned text of line `i`.
     pub fn text(&self, i: usize) -> &str {
-        &self.clean.text[self.lines[i].clean.clone()]
+        &self.clean.text[self.lines[i].clean().clone()]
+    }
+    /// Moves each document's cleaned text (the lines `first..=last` of each
+    /// pair) into a buffer of its own and rebases those lines onto it; the
+    /// global buffer is freed. A parse swaps each buffer in as
+    /// [`Layout::clean`] while it reads that document and drops it after, so
+    /// the cleaned copy of the input is not held to the end. Lines outside
+    /// every document keep an empty range. `None` (nothing changed) when
+    /// the documents are not in input order or overlap.
+    pub fn split_clean(&mut self, docs: &[(usize, usize)]) -> Option<Vec<Mapped>> {
+        let mut next = 0;
+        for &(first, last) in docs {
+            if first < next || last < first || last >= self.lines.len() {
+                return None;
+            }
+            next = last + 1;
+        }
+        let mut pieces = Vec::with_capacity(docs.len());
+        let mut rebased: Vec<std::ops::Range<usize>> = vec![0..0; self.lines.len()];
+        for &(first, last) in docs {
+            let (a, b) = (self.lines[first].clean().start, self.lines[last].clean().end);
+            if a > b {
+                return None;
+            }
+            let mut piece = Mapped::with_capacity(b - a);
+            piece.push_from(&self.clean, a..b);
+            for (i, r) in rebased.iter_mut().enumerate().take(last + 1).skip(first) {
+                let c = &self.lines[i].clean();
+                if c.start < a || c.end > b {
+                    return None;
+                }
+                *r = c.start - a..c.end - a;
+            }
+            pieces.push(piece);
+        }
+        for (line, r) in self.lines.iter_mut().zip(rebased) {
+            line.set_clean(r);
+        }
+        self.clean = Mapped::default();
+        Some(pieces)
     }
     pub fn is_content(&self, i: usize) -> bool {
         self.lines[i].furniture.is_none()
@@ -126,8 +183,8 @@ fn split_elements(out: &mut Layout) {
             lines.push(line.clone());
             continue;
         }
-        let base = line.clean.start;
-        let ends = cuts.iter().copied().chain(std::iter::once(line.clean.len()));
+        let base = line.clean().start;
+        let ends = cuts.iter().copied().chain(std::iter::once(line.clean().len()));
         for (k, (a, b)) in std::iter::once(0).chain(cuts.iter().copied()).zip(ends).enumerate() {
             let t = &out.clean.text[base + a..base + b];
             let (a, b) = (a + (t.len() - t.trim_start().len()), b - (t.len() - t.trim_end().len()));
@@ -137,9 +194,10 @@ fn split_elements(out: &mut Layout) {
             let span = out.clean.span(base + a..base + b);
             let first = k == 0;
             lines.push(Line {
-                start: span.start,
-                end: span.end,
-                clean: base + a..base + b,
+                start: span.start as u32,
+                end: span.end as u32,
+                clean_start: (base + a) as u32,
+                clean_end: (base + b) as u32,
                 one_space: line.one_space && first,
                 after_feed: line.after_feed && first,
                 ..line.clone()
@@ -175,7 +233,7 @@ pub(crate) fn layout(input: &str) -> Layout {
             // The line break stands for the trailing blanks (not a `\r`).
             let body_end = input[end..tok.range.start].trim_end_matches('\r').len() + end;
             out.clean.push('\n', end, body_end);
-            out.lines.push(Line { start, end, clean: c0..c1, page_start: false, furniture: None, shape: Shape::default(), one_space, after_feed });
+            out.lines.push(Line { start: start as u32, end: end as u32, clean_start: c0 as u32, clean_end: c1 as u32, page_start: false, furniture: None, shape: Shape::default(), one_space, after_feed });
         }
         feed |= tok.kind == Kind::PageBreak;
         toks.clear();
@@ -203,7 +261,7 @@ pub(crate) fn layout(input: &str) -> Layout {
     for i in 0..out.lines.len() {
         if let Some(kind) = out.lines[i].furniture {
             let l = &out.lines[i];
-            out.furniture.push(Furniture { kind, text: input[l.start..l.end].to_string(), span: Span::new(l.start, l.end) });
+            out.furniture.push(Furniture { kind, text: input[l.start()..l.end()].to_string(), span: Span::new(l.start(), l.end()) });
         }
     }
     // Keep furniture in input order (duplicates were pushed during marking,
@@ -286,7 +344,7 @@ fn cut_repeated_lines(out: &mut Layout) {
         if out.lines[i].furniture.is_some() {
             continue;
         }
-        let r = out.lines[i].clean.clone();
+        let r = out.lines[i].clean().clone();
         let t = &out.clean.text[r.clone()];
         if char_len(t) < 60 {
             continue;
@@ -306,8 +364,8 @@ fn cut_repeated_lines(out: &mut Layout) {
         if let Some(k) = found {
             let dup = out.clean.span(r.start + k..r.end);
             let first = out.clean.span(r.start..r.start + k);
-            out.lines[i].clean = r.start..r.start + k;
-            out.lines[i].end = first.end;
+            out.lines[i].set_clean(r.start..r.start + k);
+            out.lines[i].end = first.end as u32;
             out.furniture.push(Furniture { kind: FurnitureKind::Duplicate, text: String::new(), span: dup.clone() });
             out.diagnostics.push(Diagnostic {
                 level: Level::Warning,
@@ -328,7 +386,7 @@ fn mark_repeated_text(out: &mut Layout) {
         for &i in &content[m..] {
             out.lines[i].furniture = Some(FurnitureKind::Duplicate);
         }
-        let (a, b) = (out.lines[content[m]].start, out.lines[content[2 * m - 1]].end);
+        let (a, b) = (out.lines[content[m]].start(), out.lines[content[2 * m - 1]].end());
         out.diagnostics.push(Diagnostic {
             level: Level::Warning,
             code: "duplicated_text".into(),
@@ -341,6 +399,27 @@ fn mark_repeated_text(out: &mut Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_clean_gives_each_document_its_own_buffer_with_the_same_text_and_spans() {
+        let input = "甲关于某事的通知\n正文　第一行。\n１２３\n乙关于某事的通知\n正文第二行。\n";
+        let whole = layout(input);
+        let n = whole.lines.len();
+        let texts: Vec<String> = (0..n).map(|i| whole.text(i).to_string()).collect();
+        let spans: Vec<Span> = (0..n).map(|i| whole.clean.span(whole.lines[i].clean())).collect();
+        let mut l = layout(input);
+        assert!(l.split_clean(&[(0, 1), (1, 2)]).is_none(), "overlapping documents are refused");
+        let pieces = l.split_clean(&[(0, 1), (3, n - 1)]).unwrap();
+        assert!(l.clean.text.is_empty(), "the global buffer is freed");
+        for (piece, lines) in pieces.into_iter().zip([0..2, 3..n]) {
+            l.clean = piece;
+            for i in lines {
+                assert_eq!(l.text(i), texts[i]);
+                assert_eq!(l.clean.span(l.lines[i].clean()), spans[i]);
+            }
+        }
+        assert_eq!(l.lines[2].clean(), 0..0, "a line outside every document keeps no text");
+    }
 
     fn kinds(input: &str) -> Vec<(String, Option<FurnitureKind>)> {
         let l = layout(input);

@@ -88,14 +88,34 @@ pub fn parse(text: &str, options: &Options) -> Parse {
         return out;
     }
     if let (Some(&a), Some(&b)) = (seg.preamble.first(), seg.preamble.last()) {
-        out.preamble = Some(Span::new(layout.lines[a].start, layout.lines[b].end));
+        out.preamble = Some(Span::new(layout.lines[a].start(), layout.lines[b].end()));
     }
     let metadata = metadata(&layout);
     let single = seg.docs.len() == 1;
-    for doc in &seg.docs {
+    // Each document's cleaned text in a buffer of its own, dropped when the
+    // document is read (the result then grows while the copy shrinks).
+    // A document's lines are those it spans and those it reads (`order` may
+    // reach above its first line: a title block printed before a page header).
+    let ranges: Vec<(usize, usize)> = seg
+        .docs
+        .iter()
+        .map(|d| {
+            let (lo, hi) = d.order.iter().fold((d.first_line, d.last_line), |(lo, hi), &i| (lo.min(i), hi.max(i)));
+            (lo, hi)
+        })
+        .collect();
+    let mut pieces = layout.split_clean(&ranges).map(Vec::into_iter);
+    let untitled = seg.docs.iter().all(|d| d.anchor.is_none());
+    // Each document's line lists are dropped once it is read, too.
+    let segment::Segmented { docs, content, .. } = seg;
+    drop(content);
+    for doc in docs {
+        if let Some(piece) = pieces.as_mut().and_then(Iterator::next) {
+            layout.clean = piece;
+        }
         let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
-        let paras = paras::paragraphs(&layout, doc);
-        let mut d = header::extract(&layout, doc, &paras, meta, &mut out.diagnostics);
+        let paras = paras::paragraphs(&layout, &doc);
+        let mut d = header::extract(&layout, &doc, &paras, meta, &mut out.diagnostics);
         // The title as printed (the contract's rule): full-width digits and
         // letters kept, whitespace removed.
         if let Some(printed) = d.spans.title.as_ref().and_then(|s| text::printed_form(text, s, &d.title)) {
@@ -128,7 +148,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
         d.members = members::members(text, &d.title, &paras);
         out.documents.push(d);
     }
-    if seg.docs.iter().all(|d| d.anchor.is_none()) {
+    if untitled {
         out.diagnostics.push(Diagnostic {
             level: Level::Info,
             code: "no_title_block".into(),
@@ -141,7 +161,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
 
 /// The hull of a document's lines, with segments when furniture interrupts it.
 fn document_span(layout: &layout::Layout, first: usize, last: usize) -> Span {
-    let mut span = Span::new(layout.lines[first].start, layout.lines[last].end);
+    let mut span = Span::new(layout.lines[first].start(), layout.lines[last].end());
     let mut run: Option<(usize, usize)> = None;
     let mut segments = Vec::new();
     for l in &layout.lines[first..=last] {
@@ -149,8 +169,8 @@ fn document_span(layout: &layout::Layout, first: usize, last: usize) -> Span {
             segments.extend(run.take().map(|(a, b)| Range { start: a, end: b }));
         } else {
             run = Some(match run {
-                None => (l.start, l.end),
-                Some((a, _)) => (a, l.end),
+                None => (l.start(), l.end()),
+                Some((a, _)) => (a, l.end()),
             });
         }
     }
@@ -171,7 +191,7 @@ fn metadata(layout: &layout::Layout) -> Vec<(String, Span, String)> {
             continue;
         }
         let t = layout.text(i);
-        let base = l.clean.start;
+        let base = l.clean().start;
         for c in PAIR.captures_iter(t) {
             let v = c.get(2).unwrap();
             out.push((c[1].to_string(), layout.clean.span(base + v.start()..base + v.end()), v.as_str().to_string()));

@@ -35,10 +35,10 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         .iter()
         .zip(&doc.roles)
         .filter_map(|(&i, r)| {
-            let cr = layout.lines[i].clean.clone();
+            let cr = layout.lines[i].clean().clone();
             match (r, cut) {
                 (Role::Text, _) => Some((i, cr)),
-                (Role::Title, Some(c)) if cr.start < c && c < cr.end => Some((i, c..cr.end)),
+                (Role::Title, Some((line, c))) if line == i && 0 < c && c < cr.len() => Some((i, cr.start + c..cr.end)),
                 _ => None,
             }
         })
@@ -55,17 +55,17 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         let para = cur.get_or_insert_with(Para::default);
         if let (Some(prev), Some(next)) = (para.text.text.chars().last(), t.chars().next()) {
             if prev.is_ascii_alphanumeric() && next.is_ascii_alphabetic() {
-                let p = layout.lines[i].start;
+                let p = layout.lines[i].start();
                 para.text.push(' ', p, p);
             }
         }
-        if layout.lines[i].page_start && range.start == layout.lines[i].clean.start {
+        if layout.lines[i].page_start && range.start == layout.lines[i].clean().start {
             para.page_starts.push(para.text.len());
         }
         para.line_starts.push(para.text.len());
         para.text.push_from(&layout.clean, range);
         para.lines.push(i);
-        para.printed.push(layout.lines[i].start..layout.lines[i].end);
+        para.printed.push(layout.lines[i].start()..layout.lines[i].end());
         // A line ending in a responsibility clause ends its item's paragraph.
         let ends = t.ends_with(['。', '！', '？', '：', '；', ':', ';'])
             || (t.ends_with(['）', ')']) && clause_like(t));

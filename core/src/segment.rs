@@ -53,9 +53,10 @@ pub(crate) struct Anchor {
     pub last: usize,
     /// The title (whitespace removed).
     pub title: String,
-    /// Clean-text byte range of the title when it ends inside its last line
-    /// (a title run into the 主送 on one crawled line).
-    pub cut: Option<usize>,
+    /// Where the title ends inside its last line (a title run into the 主送
+    /// on one crawled line): that line's index and the byte offset in its
+    /// cleaned text.
+    pub cut: Option<(usize, usize)>,
     /// Content position of the 发文字号 line, if adjacent.
     pub number: Option<usize>,
     /// Content position of a masthead (版头) line printed above the title
@@ -344,7 +345,7 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
         return None;
     }
     let _ = first;
-    Some(Anchor { first: p, last, title, cut: cut.map(|c| layout.lines[content[last]].clean.start + c), number, masthead: None })
+    Some(Anchor { first: p, last, title, cut: cut.map(|c| (content[last], c)), number, masthead: None })
 }
 
 /// For a line like `…的通知承德市人民政府，省政府有关部门：《…》已经…`,

@@ -55,11 +55,28 @@ static DEFAULT_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:{keys})[:：]?均为([^，。；）]{{2,30}})[，,]?(?:不再|不另)(?:逐一|一一)?列出")).expect("deadline keys compile")
 });
 
-/// `完成时限：2024年6月底前` printed after the clause, outside brackets.
-static LOOSE_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    let keys = alternation(&vocab().keys_with(ClauseRole::Deadline), false);
-    Regex::new(&format!(r"(?:{keys})[:：] ?([^。；，,）)\s]{{2,24}})")).expect("deadline keys compile")
-});
+/// Each `KEY：` (or `KEY:`) in `t` whose clause key (`vocab/clauses.toml`)
+/// gives a role `wanted` accepts: the key's start and the offset after the
+/// colon. An Aho-Corasick scan, not a regex alternation of every key.
+fn keyed_colons<'t>(t: &'t str, wanted: impl Fn(ClauseRole) -> bool + 't) -> impl Iterator<Item = (usize, usize)> + 't {
+    vocab().clause_keys.find_iter(t).filter_map(move |k| {
+        let colon = t[k.end..].chars().next().filter(|c| matches!(c, '：' | ':'))?;
+        (ClauseRole::of(k.value).is_some_and(&wanted)).then_some((k.start, k.end + colon.len_utf8()))
+    })
+}
+
+/// `完成时限：2024年6月底前` printed after the clause, outside brackets: the
+/// first deadline key with 2–24 characters after it, up to a stop mark.
+fn loose_deadline(t: &str) -> Option<&str> {
+    keyed_colons(t, |r| r == ClauseRole::Deadline).find_map(|(_, after)| {
+        let rest = &t[after..];
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let stop = rest.find(|c: char| matches!(c, '。' | '；' | '，' | ',' | '）' | ')') || c.is_whitespace()).unwrap_or(rest.len());
+        let value = &rest[..stop];
+        let n = char_len(value);
+        (n >= 2).then(|| value.char_indices().nth(24).map_or(value, |(i, _)| &value[..i]))
+    })
+}
 
 /// A bracketed group is a clause when it holds a clause key with its
 /// colon or a clause signal word (`vocab/clauses.toml`).
@@ -337,19 +354,21 @@ fn clauses_with<'a>(v: &Vocabulary, t: &'a str) -> Vec<Clause<'a>> {
     if !out.is_empty() && out.iter().all(|c| c.deadline.is_none() && c.default_deadline.is_none()) {
         // Only outside brackets: a clause's own text was read above.
         let outside = Outside::new(t);
-        if let (Some(d), Some(first)) = (LOOSE_DEADLINE.captures(&outside.text).and_then(|m| m.get(1)), out.first_mut()) {
-            first.deadline = Some(Val { text: d.as_str().to_string(), src: outside.source_of(d.as_str()) });
+        if let (Some(d), Some(first)) = (loose_deadline(&outside.text), out.first_mut()) {
+            first.deadline = Some(Val { text: d.to_string(), src: outside.source_of(d) });
         }
     }
     if out.is_empty() {
         // `责任单位：A、B。` written after the item without brackets.
-        static BARE: LazyLock<Regex> = LazyLock::new(|| {
-            let v = vocab();
-            let keys = alternation(&[v.keys_with(ClauseRole::Lead), v.keys_with(ClauseRole::Responsible)].concat(), false);
-            Regex::new(&format!(r"(?:{keys})[:：][^。]{{2,300}}")).expect("unit keys compile")
+        // The first unit key with at least 2 characters after it before a
+        // 。, read up to 300 characters.
+        let bare = keyed_colons(t, |r| matches!(r, ClauseRole::Lead | ClauseRole::Responsible)).find_map(|(start, after)| {
+            let rest = &t[after..];
+            let rest = &rest[..rest.find('。').unwrap_or(rest.len())];
+            (char_len(rest) >= 2).then(|| &t[start..after + rest.char_indices().nth(300).map_or(rest.len(), |(i, _)| i)])
         });
-        if let Some(m) = BARE.find(t) {
-            out.extend(parse_clause(v, m.as_str()));
+        if let Some(m) = bare {
+            out.extend(parse_clause(v, m));
         }
     }
     out
@@ -536,6 +555,8 @@ pub(crate) fn tasks(input: &str, items: &[Item], paras: &[Para], year: Option<i3
         }
         out.push(t);
     }
+    // Kept in the result: no growth slack.
+    out.shrink_to_fit();
     out
 }
 
