@@ -208,7 +208,7 @@ fn title_start(t: &str) -> usize {
 /// `索引号：… 主题分类：… 发文字号：…` flattened: a row per label.
 fn metadata_rows(t: &str, out: &mut Vec<usize>) {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        let labels = alternation(&vocab().list("metadata", "labels"), true);
+        let labels = alternation(vocab().list("metadata", "labels"), true);
         Regex::new(&format!(r"(?:^| )(?:{labels}) ?[:：]")).expect("metadata labels compile")
     });
     let mut rows = LABEL.find_iter(t);

@@ -417,8 +417,8 @@ pub(crate) fn deadline_day(d: &Deadline, year: Option<i32>) -> Option<String> {
 pub(crate) fn is_gb_header(t: &str) -> bool {
     static GB_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         let v = vocab();
-        let secrecy = crate::vocab::alternation(&v.list("gb_header", "classification"), false);
-        let urgency = crate::vocab::alternation(&v.list("gb_header", "urgency"), false);
+        let secrecy = crate::vocab::alternation(v.list("gb_header", "classification"), false);
+        let urgency = crate::vocab::alternation(v.list("gb_header", "urgency"), false);
         let one = format!(r"(?:\d{{6}}|(?:{secrecy})(?:★ ?[^ ]*)?|{urgency}|签发人[:：].*)");
         Regex::new(&format!(r"^{one}(?: {one})*$")).expect("GB/T header words compile")
     });

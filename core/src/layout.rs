@@ -129,7 +129,7 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// Web chrome, from the labels in `vocab/layout.toml`.
 static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     let v = vocab();
-    let words = |k: &str| alternation(&v.list("chrome", k), false);
+    let words = |k: &str| alternation(v.list("chrome", k), false);
     Regex::new(&format!(
         r"^(?:(?:{openers}).*|.*【(?:{buttons})】.*|(?:{share})[:：]?.{{0,20}}|(?:{location})[:：].*|(?:{size})[:：]? ?[大中小 ]+.*|(?:{buttons})|(?:{counters})[:：].*)$",
         openers = words("line_openers"),
@@ -147,8 +147,8 @@ static METADATA: LazyLock<Regex> = LazyLock::new(|| {
     let v = vocab();
     Regex::new(&format!(
         r"^(?:{labels})[:：]|^(?:{headings})$",
-        labels = alternation(&v.list("metadata", "labels"), true),
-        headings = alternation(&v.list("metadata", "headings"), false),
+        labels = alternation(v.list("metadata", "labels"), true),
+        headings = alternation(v.list("metadata", "headings"), false),
     ))
     .expect("metadata labels compile")
 });

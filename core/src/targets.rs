@@ -18,8 +18,8 @@ use crate::vocab::{alternation, vocab};
 /// A number and its unit (`vocab/targets.toml`), with a qualifier.
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     let v = vocab();
-    let units = alternation(&v.list("targets", "units"), false);
-    let qualifiers = alternation(&v.list("targets", "qualifiers"), false);
+    let units = alternation(v.list("targets", "units"), false);
+    let qualifiers = alternation(v.list("targets", "qualifiers"), false);
     Regex::new(&format!(r"(\d+(?:\.\d+)?) ?({units})({qualifiers})?")).expect("target units compile")
 });
 
