@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::vocab::{alternation, vocab};
-use crate::grammar::{find_dates, find_doc_numbers, is_gb_header, is_signature_line, is_title_line, number_line, recipients_prefix, whole_date};
+use crate::grammar::{find_dates, find_doc_numbers, heading_title, is_gb_header, is_signature_line, is_title_line, marker_at, number_line, recipients_prefix, whole_date};
 use crate::text::char_len;
 use crate::values::{is_org, kind_word_len};
 
@@ -76,6 +76,8 @@ pub(crate) fn element_cuts(t: &str) -> Vec<usize> {
     title_and_number(t, &mut out);
     ordinal_number(t, &mut out);
     title_then_body(t, &mut out);
+    heading_then_gap(t, &mut out);
+    title_then_note(t, &mut out);
     attachment(t, &mut out);
     // The issuer named at the head of a title on this line signs it too.
     let issuer = t.find("关于").map(|i| &t[..i]).filter(|s| !s.is_empty() && is_signature_line(s));
@@ -172,6 +174,53 @@ fn title_then_body(t: &str, out: &mut Vec<usize>) {
         kind_word_len(&head[..q]).is_some() && is_title(&head[..q]) && openers.prefix_of(t[q..].trim_start()).is_some()
     });
     out.extend(end);
+}
+
+/// `某某政策解读　　为深入贯彻…`, `某某办法　　某局令（第30号）　　为了…`:
+/// a heading opening the line, then a gap (a space in cleaned Han text is
+/// a U+3000 run, a tab or a long run: thin padding was dropped), then body
+/// text — a sentence within the next 100 characters, a marker or an
+/// ordinal number. The heading is its own block.
+fn heading_then_gap(t: &str, out: &mut Vec<usize>) {
+    let Some(p) = head_of(t, 150 * 3).find(' ') else { return };
+    let (head, rest) = (&t[..p], t[p..].trim_start());
+    let v = vocab();
+    // (A `label：value` before a gap is a row of the text, not a heading.)
+    if head.contains(['：', ':']) || !heading_title(head) || v.leading_words.prefix_of(head).is_some() || v.body_openers.prefix_of(head).is_some() {
+        return;
+    }
+    let sentence = head_of(rest, 100 * 3).contains(['。', '，']);
+    if sentence || marker_at(rest).is_some() || crate::grammar::ordinal_number(rest, false, false).is_some() {
+        out.push(t.len() - rest.len());
+    }
+}
+
+/// `某某法（2019年10月26日某会议通过）第一章　总则…`, `某某办法(2000年10月26日
+/// 某部令第8号公布…)第一条…`: a title opening the line with a dated note in
+/// brackets (its adoption or publication), then the text. The title, the
+/// note and the text are blocks of their own.
+fn title_then_note(t: &str, out: &mut Vec<usize>) {
+    let Some(open) = head_of(t, 150 * 3).find(['（', '(']) else { return };
+    let head = &t[..open];
+    if !heading_title(head) || vocab().leading_words.prefix_of(head).is_some() {
+        return;
+    }
+    // The matching bracket within 300 characters (brackets nest inside).
+    let mut depth = 0usize;
+    let close = t[open..].char_indices().take(300).find_map(|(k, c)| {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        (depth == 0).then_some(open + k + c.len_utf8())
+    });
+    let Some(close) = close else { return };
+    if !crate::grammar::has_date(&t[open..close]) {
+        return;
+    }
+    out.push(open);
+    out.push(close);
 }
 
 /// `某某关于某事的通知各单位：…` at the start of `rest`: the byte length of

@@ -513,6 +513,33 @@ pub(crate) fn is_signature_line(t: &str) -> bool {
         && !has_date(t)
 }
 
+/// The first line of a text without a title block, when more text follows
+/// on other lines, is its title if it reads as a heading whatever word
+/// closes it (`某某政策解读`, `中华人民共和国某某法`, `某项工作进展情况`, a
+/// news headline): 4–150 characters, no sentence inside (no 。；, at most
+/// one ，), no label or addressee colon, not closing on ，、：, not a
+/// marker, 附件, date, 发文字号 or signature line.
+pub(crate) fn heading_title(t: &str) -> bool {
+    if t.len() > 150 * 4 || t.contains(['。', '；', ';']) || t.ends_with(['，', ',', '、', '：', ':']) {
+        return false;
+    }
+    // A colon inside: a headline (`某地：某事`), not a metadata row or an
+    // addressee list.
+    if let Some(c) = t.find(['：', ':']) {
+        let label: String = t[..c].chars().filter(|c| *c != ' ').collect();
+        if vocab().list("metadata", "labels").contains(&label) || recipients_prefix(t).is_some() || t[c..].contains(' ') {
+            return false;
+        }
+    }
+    (4..=150).contains(&char_len(t))
+        && t.matches(['，', ',']).count() <= 1
+        && marker_at(t).is_none()
+        && !t.starts_with("附件")
+        && !has_date(t)
+        && number_line(t).is_none()
+        && !is_signature_line(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,8 +78,11 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
             };
             push_squeezed(&mut m, &layout.clean, r.start..end);
         }
-    } else if let Some((&i, _)) = doc.order.iter().zip(&doc.roles).find(|(_, r)| **r == Role::Text) {
-        if crate::segment::bare_title(layout.text(i)) {
+    } else if let Some((k, (&i, _))) = doc.order.iter().zip(&doc.roles).enumerate().find(|(_, (_, r))| **r == Role::Text) {
+        let t = layout.text(i);
+        // A heading standing alone on the text's first line, more lines after.
+        let heading = k == 0 && doc.order.len() > 1 && crate::grammar::heading_title(t);
+        if heading || crate::segment::bare_title(t) {
             push_squeezed(&mut m, &layout.clean, layout.lines[i].clean().clone());
         }
     }

@@ -534,6 +534,7 @@ pub(crate) fn bare_title(t: &str) -> bool {
     is_title_line(t) && (document_kind(&squeeze(t)).is_some() || enclosed_kind(&squeeze(t)).is_some())
 }
 
+
 #[cfg(test)]
 mod tests {
     use super::*;
