@@ -31,7 +31,7 @@ use regex::Regex;
 use crate::vocab::{alternation, vocab};
 use crate::grammar::{find_dates, find_doc_numbers, heading_title, is_gb_header, is_signature_line, is_title_line, marker_at, number_line, recipients_prefix, whole_date};
 use crate::text::char_len;
-use crate::values::{is_org, kind_word_len};
+use crate::values::{enclosed_word_len, is_org, kind_word_len};
 
 /// What a block looks like, read once by the blocks stage and kept on the
 /// line: later stages test these instead of re-reading the text.
@@ -77,6 +77,7 @@ pub(crate) fn element_cuts(t: &str) -> Vec<usize> {
     ordinal_number(t, &mut out);
     title_then_body(t, &mut out);
     heading_then_gap(t, &mut out);
+    title_then_order(t, &mut out);
     title_then_note(t, &mut out);
     attachment(t, &mut out);
     // The issuer named at the head of a title on this line signs it too.
@@ -101,12 +102,23 @@ fn title_and_number(t: &str, out: &mut Vec<usize>) {
         let ends = t[m.agency.clone()].char_indices().skip(1).map(|(k, _)| m.agency.start + k);
         let ends = ends.filter(|&p| char_len(&t[p..m.agency.end]) >= 2).chain(std::iter::once(m.agency.start));
         let title = ends
+            .clone()
             .filter_map(|p| {
                 let before = t[..p].trim_end();
                 let from = title_start(before);
                 (p > 0 && kind_word_len(before).is_some() && is_title(&before[from..])).then_some((from, p))
             })
-            .next();
+            .next()
+            // A text that is not a notice opens the line with its own
+            // title: `某某若干措施某政办发〔…〕5号为…`.
+            .or_else(|| {
+                ends.filter(|&p| p > 0)
+                    .find(|&p| {
+                        let before = t[..p].trim_end();
+                        enclosed_word_len(before).is_some() && heading_title(before)
+                    })
+                    .map(|p| (0, p))
+            });
         // A title opening the line, then its number, then the body (a 通告
         // has no addressees) — not a title cited in running text, which a
         // word such as 根据 or 按照 introduces.
@@ -162,17 +174,21 @@ fn ordinal_number(t: &str, out: &mut Vec<usize>) {
 }
 
 /// `…关于某事的公告根据《…》…`: a title opening the line and run into its
-/// body ends at its 文种 word when a sentence opener follows
-/// (`vocab/kinds.toml`).
+/// body ends at its 文种 word when a sentence opener (`vocab/kinds.toml`)
+/// or a dated clause follows.
 fn title_then_body(t: &str, out: &mut Vec<usize>) {
     if vocab().leading_words.prefix_of(t).is_some() {
         return;
     }
     let head = head_of(t, 400);
     let openers = &vocab().body_openers;
-    let end = head.char_indices().map(|(q, _)| q).skip(2).find(|&q| {
-        kind_word_len(&head[..q]).is_some() && is_title(&head[..q]) && openers.prefix_of(t[q..].trim_start()).is_some()
-    });
+    // The title closes on its 文种 or, for a 转发/印发 title that names no
+    // 文种 of its own, on the 》 of the text it forwards.
+    let closes = |h: &str| kind_word_len(h).is_some() || (h.ends_with('》') && h.starts_with("关于") && (h.contains("转发") || h.contains("印发")));
+    // The body opens with an opener word or with a dated clause
+    // (`2014年12月10日，某部印发了…`).
+    let opens_body = |r: &str| openers.prefix_of(r).is_some() || crate::grammar::date_prefix(r).is_some_and(|n| r[n..].starts_with(['，', ',']));
+    let end = head.char_indices().map(|(q, _)| q).skip(2).find(|&q| closes(&head[..q]) && is_title(&head[..q]) && opens_body(t[q..].trim_start()));
     out.extend(end);
 }
 
@@ -180,10 +196,18 @@ fn title_then_body(t: &str, out: &mut Vec<usize>) {
 /// a heading opening the line, then a gap (a space in cleaned Han text is
 /// a U+3000 run, a tab or a long run: thin padding was dropped), then body
 /// text — a sentence within the next 100 characters, a marker or an
-/// ordinal number. The heading is its own block.
+/// ordinal number. The heading is its own block, and so is an issuer's
+/// name printed before it across a gap.
 fn heading_then_gap(t: &str, out: &mut Vec<usize>) {
     let Some(p) = head_of(t, 150 * 3).find(' ') else { return };
-    let (head, rest) = (&t[..p], t[p..].trim_start());
+    let (mut head, mut rest) = (&t[..p], t[p..].trim_start());
+    // An issuer's name before the heading, a gap between (`某某厅　　某某细则`).
+    let mut issuer = None;
+    if crate::grammar::is_issuer_line(head) {
+        let Some(q) = head_of(rest, 150 * 3).find(' ') else { return };
+        issuer = Some(t.len() - rest.len());
+        (head, rest) = (&rest[..q], rest[q..].trim_start());
+    }
     let v = vocab();
     // (A `label：value` before a gap is a row of the text, not a heading.)
     if head.contains(['：', ':']) || !heading_title(head) || v.leading_words.prefix_of(head).is_some() || v.body_openers.prefix_of(head).is_some() {
@@ -191,7 +215,24 @@ fn heading_then_gap(t: &str, out: &mut Vec<usize>) {
     }
     let sentence = head_of(rest, 100 * 3).contains(['。', '，']);
     if sentence || marker_at(rest).is_some() || crate::grammar::ordinal_number(rest, false, false).is_some() {
+        out.extend(issuer);
         out.push(t.len() - rest.len());
+    }
+}
+
+/// `某某办法某省人民政府令〔2022〕第2号《某某办法》已经…`: a regulation's
+/// title run into the 令 that promulgates it. The title, the 令 with its
+/// number, and the text are blocks of their own.
+fn title_then_order(t: &str, out: &mut Vec<usize>) {
+    let head = head_of(t, 150 * 3);
+    for k in vocab().enclosed_kinds.find_iter(head) {
+        let Some(o) = crate::grammar::ordinal_number(&t[k.end..], true, false) else { continue };
+        let is_order = o.issuer.as_ref().is_some_and(|i| t[k.end..][i.clone()].ends_with('令'));
+        if is_order && heading_title(&t[..k.end]) {
+            out.push(k.end);
+            out.push(k.end + o.len);
+            return;
+        }
     }
 }
 
@@ -356,6 +397,27 @@ mod tests {
         let c = element_cuts(t);
         let bounds = std::iter::once(0).chain(c.iter().copied()).zip(c.iter().copied().chain(std::iter::once(t.len())));
         bounds.map(|(a, b)| t[a..b].trim()).collect()
+    }
+
+    #[test]
+    fn a_heading_before_a_gap_is_its_own_block() {
+        // Cleaned text: U+3000 runs are single spaces.
+        assert_eq!(blocks("《某某办法》政策解读 为深入贯彻某某精神，制定本办法。"), ["《某某办法》政策解读", "为深入贯彻某某精神，制定本办法。"]);
+        assert_eq!(blocks("某某省某某厅 行政许可类执法公示实施细则(试行) 第一章 总 则 第一条 为严格依法行政，制定本细则。"), ["某某省某某厅", "行政许可类执法公示实施细则(试行)", "第一章 总 则 第一条 为严格依法行政，制定本细则。"]);
+        assert_eq!(blocks("某某管理办法 某某局令（第30号） 为了规范某某，制定本办法。"), ["某某管理办法", "某某局令（第30号） 为了规范某某，制定本办法。"]);
+        // Not a heading: a label row, a marker line, a sentence.
+        assert_eq!(blocks("联系人：某某处 王某，联系电话：12345678。"), ["联系人：某某处 王某，联系电话：12345678。"]);
+        assert_eq!(blocks("一、总体情况 某年以来，某某厅深入贯彻某某部署。"), ["一、总体情况 某年以来，某某厅深入贯彻某某部署。"]);
+    }
+
+    #[test]
+    fn a_title_with_its_dated_note_is_cut_from_the_text() {
+        assert_eq!(
+            blocks("某某保险法（2012年4月27日某某会议通过）目录第一章总则第二章某某保险"),
+            ["某某保险法", "（2012年4月27日某某会议通过）", "目录第一章总则第二章某某保险"]
+        );
+        // A qualifier without a date stays in the title.
+        assert_eq!(blocks("某某管理办法（试行）第一条为了规范某某，制定本办法。").len(), 1);
     }
 
     #[test]

@@ -202,6 +202,11 @@ fn date_at(t: &str, at: usize) -> Option<DateMatch> {
     Some(DateMatch { range: at..t.len() - rest.len(), iso: iso_date(y, m, d) })
 }
 
+/// A date opening `t`: its byte length.
+pub(crate) fn date_prefix(t: &str) -> Option<usize> {
+    date_at(t, 0).map(|m| m.range.end)
+}
+
 /// Every date in `t`, left to right, not overlapping.
 pub(crate) fn find_dates(t: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
@@ -348,7 +353,9 @@ fn ordinal_tail(bracketed: bool) -> impl Fn(&str) -> IResult<&str, (Option<i32>,
     move |i| {
         let open = |i| if bracketed { opt(one_of("（(〔"))(i) } else { Ok((i, None)) };
         let close = |i| if bracketed { opt(one_of("）)〕"))(i) } else { Ok((i, None)) };
-        let year = opt(terminated(nom::combinator::verify(map_res_year, |y| (1900..2100).contains(y)), tuple((space, char('年'), space))));
+        // (`年` may be left out inside brackets: `〔2022〕第2号`.)
+        let year_word = |i| if bracketed { opt(char('年'))(i) } else { map(char('年'), Some)(i) };
+        let year = opt(terminated(nom::combinator::verify(map_res_year, |y| (1900..2100).contains(y)), tuple((space, year_word, space))));
         let (i, (_, _, year, _)) = tuple((space, open, year, close))(i)?;
         let (i, serial) = preceded(pair(char('第'), space), number(5))(i)?;
         let (i, _) = pair(space, char('号'))(i)?;
@@ -537,7 +544,16 @@ pub(crate) fn heading_title(t: &str) -> bool {
         && !t.starts_with("附件")
         && !has_date(t)
         && number_line(t).is_none()
-        && !is_signature_line(t)
+        // A body's name alone (an issuer line), not a phrase that happens
+        // to end like one (`培育某某“领跑者”企业`).
+        && !is_issuer_line(t)
+}
+
+/// A line that is only a body's name or several (an issuer line above a
+/// title), not a phrase that happens to end like one (`关于批准某某基地`,
+/// `培育某某“领跑者”企业`, `某某细则(试行)`).
+pub(crate) fn is_issuer_line(t: &str) -> bool {
+    is_signature_line(t) && !t.contains(['的', '“', '"']) && !t.starts_with("关于") && !t.ends_with([')', '）'])
 }
 
 #[cfg(test)]

@@ -78,11 +78,22 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
             };
             push_squeezed(&mut m, &layout.clean, r.start..end);
         }
-    } else if let Some((k, (&i, _))) = doc.order.iter().zip(&doc.roles).enumerate().find(|(_, (_, r))| **r == Role::Text) {
+    }
+    // No title block, or one of a number alone: the first text line.
+    let first_text = doc.order.iter().zip(&doc.roles).enumerate().find(|(_, (_, r))| **r == Role::Text);
+    if let (true, Some((k, (&i, _)))) = (m.text.is_empty(), first_text) {
         let t = layout.text(i);
-        // A heading standing alone on the text's first line, more lines after.
+        // A heading standing alone on the text's first line, more lines after;
+        // or an issuer line and then such a heading (`某某厅` / `某某实施细则`).
+        let next = doc.order.get(k + 1).filter(|_| doc.roles.get(k + 1) == Some(&Role::Text));
+        let issuer_then_heading = next.filter(|&&j| {
+            k == 0 && doc.order.len() > 2 && crate::grammar::is_issuer_line(t) && crate::grammar::heading_title(layout.text(j))
+        });
         let heading = k == 0 && doc.order.len() > 1 && crate::grammar::heading_title(t);
-        if heading || crate::segment::bare_title(t) {
+        if let Some(&j) = issuer_then_heading {
+            push_squeezed(&mut m, &layout.clean, layout.lines[i].clean());
+            push_squeezed(&mut m, &layout.clean, layout.lines[j].clean());
+        } else if heading || crate::segment::bare_title(t) {
             push_squeezed(&mut m, &layout.clean, layout.lines[i].clean().clone());
         }
     }
