@@ -447,7 +447,13 @@ pub(crate) fn is_title_line(t: &str) -> bool {
 /// `(text, agency, year, serial)`.
 pub(crate) fn number_line(t: &str) -> Option<(String, String, i32, u32)> {
     let head = t.split("签发人").next().unwrap_or(t).trim();
-    parse_doc_number(head)
+    parse_doc_number(unbracketed(head))
+}
+
+/// `t` without one pair of round brackets around the whole of it (a
+/// 发文字号 printed under its title as `（某办发〔2024〕2号）`).
+pub(crate) fn unbracketed(t: &str) -> &str {
+    t.strip_prefix(['（', '(']).and_then(|s| s.strip_suffix(['）', ')'])).filter(|s| !s.contains(['（', '(', '）', ')'])).unwrap_or(t)
 }
 
 /// Does the text end with a bracketed responsibility clause: a last

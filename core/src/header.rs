@@ -38,6 +38,7 @@ pub(crate) fn extract(
     printed_enclosed_titles(layout, doc, paras, &mut d);
     recipients(paras, &mut d);
     signature_and_date(layout, doc, paras, &mut d);
+    adoption_date(layout, doc, &mut d);
     issuers(&mut d);
     ordinal_number(layout, doc, &mut d);
     attachments(layout, doc, &mut d);
@@ -185,10 +186,13 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
     });
     if let Some(i) = line {
         let t = layout.text(i);
-        let head_len = t.find("签发人").unwrap_or(t.len());
+        let head = t[..t.find("签发人").unwrap_or(t.len())].trim_end();
         if let Some((text, agency, year, serial)) = number_line(t) {
+            // The span leaves out brackets around the number.
+            let inner = crate::grammar::unbracketed(head);
+            let from = inner.as_ptr() as usize - t.as_ptr() as usize;
             let r = layout.lines[i].clean().clone();
-            d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r.start..r.start + head_len) });
+            d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r.start + from..r.start + from + inner.len()) });
             return;
         }
     }
@@ -282,6 +286,26 @@ fn recipients(paras: &[Para], d: &mut Document) {
             return;
         }
     }
+}
+
+/// `（2023年5月31日某某会议通过）` under a 决定's or a regulation's title: with
+/// no dated signature, the date the note opens with is the 成文日期.
+fn adoption_date(layout: &Layout, doc: &DocLines, d: &mut Document) {
+    if d.date.is_some() {
+        return;
+    }
+    let Some((&i, _)) = doc.order.iter().zip(&doc.roles).find(|(_, r)| **r == Role::Text) else { return };
+    let t = layout.text(i);
+    let inner = crate::grammar::unbracketed(t);
+    if inner.len() == t.len() || !crate::vocab::vocab().list("titles", "adoption_words").iter().any(|w| inner.contains(w.as_str())) {
+        return;
+    }
+    let Some(m) = crate::grammar::find_dates(inner).into_iter().next().filter(|m| m.range.start == 0) else { return };
+    let Some(iso) = m.iso else { return };
+    let from = inner.as_ptr() as usize - t.as_ptr() as usize;
+    let r = layout.lines[i].clean();
+    d.date = Some(iso);
+    d.spans.date = Some(layout.clean.span(r.start + from + m.range.start..r.start + from + m.range.end));
 }
 
 fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {

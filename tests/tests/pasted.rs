@@ -1,0 +1,65 @@
+//! Real text as people paste it (`corpus/pasted/`): one invented text per
+//! shape, its expectations in `NAME.expected.json` beside it, written by
+//! hand from reading the text. Only the fields an expectation names are
+//! compared, document by document:
+//!
+//! `{"documents": [{"title": "…", "kind": "…", "doc_number": "…" | null,
+//! "date": "YYYY-MM-DD" | null, "issuers": ["…"]}]}`
+//!
+//! `doc_number` compares the number's text; `documents` must have exactly
+//! the listed length.
+
+use std::path::Path;
+
+use gongwen::{parse, Document, Options};
+use serde_json::Value;
+
+fn field(d: &Document, key: &str) -> Value {
+    match key {
+        "title" => Value::from(d.title.as_str()),
+        "kind" => d.kind.as_deref().map_or(Value::Null, Value::from),
+        "doc_number" => d.doc_number.as_ref().map_or(Value::Null, |n| Value::from(n.text.as_str())),
+        "date" => d.date.as_deref().map_or(Value::Null, Value::from),
+        "issuers" => Value::from(d.issuers.clone()),
+        "recipients" => Value::from(d.recipients.clone()),
+        other => panic!("the harness does not compare `{other}`"),
+    }
+}
+
+#[test]
+fn pasted_texts_give_their_expected_headers() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/pasted");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus/pasted exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 16, "the pasted corpus is missing files: {}", names.len());
+    let mut failures = Vec::new();
+    for path in &names {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let expected_path = path.with_extension("expected.json");
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{name}: no {}", expected_path.display())),
+        )
+        .unwrap_or_else(|e| panic!("{name}: bad expectation: {e}"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let got = parse(&text, &Options::default());
+        let want = expected["documents"].as_array().expect("documents is a list");
+        if want.len() != got.documents.len() {
+            let titles: Vec<&str> = got.documents.iter().map(|d| d.title.as_str()).collect();
+            failures.push(format!("{name}: {} documents expected, got {titles:?}", want.len()));
+            continue;
+        }
+        for (k, (w, d)) in want.iter().zip(&got.documents).enumerate() {
+            for (key, value) in w.as_object().expect("a document is an object") {
+                let have = field(d, key);
+                if &have != value {
+                    failures.push(format!("{name}: document {k}: {key} expected {value}, got {have}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} pasted texts differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+}
