@@ -226,6 +226,13 @@ fn heading_then_gap(t: &str, out: &mut Vec<usize>) {
 fn title_then_order(t: &str, out: &mut Vec<usize>) {
     let head = head_of(t, 150 * 3);
     for k in vocab().enclosed_kinds.find_iter(head) {
+        // `某某条例《某某条例》已经…通过`: the title, then the sentence that
+        // promulgates it naming it again.
+        let again = t[k.end..].strip_prefix('《').and_then(|r| r.strip_prefix(&t[..k.end])).is_some_and(|r| r.starts_with('》'));
+        if again && heading_title(&t[..k.end]) {
+            out.push(k.end);
+            return;
+        }
         let Some(o) = crate::grammar::ordinal_number(&t[k.end..], true, false) else { continue };
         let is_order = o.issuer.as_ref().is_some_and(|i| t[k.end..][i.clone()].ends_with('令'));
         if is_order && heading_title(&t[..k.end]) {

@@ -540,7 +540,9 @@ pub(crate) fn heading_title(t: &str) -> bool {
     // addressee list.
     if let Some(c) = t.find(['：', ':']) {
         let label: String = t[..c].chars().filter(|c| *c != ' ').collect();
-        if vocab().list("metadata", "labels").contains(&label) || recipients_prefix(t).is_some() || t[c..].contains(' ') {
+        // (An addressee list names several bodies or opens with 各/有关.)
+        let addressees = recipients_prefix(t).is_some() && (label.contains(['、', '，', ',']) || label.starts_with('各') || label.starts_with("有关"));
+        if vocab().list("metadata", "labels").contains(&label) || addressees || t[c..].contains(' ') {
             return false;
         }
     }

@@ -80,22 +80,32 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
             push_squeezed(&mut m, &layout.clean, r.start..end);
         }
     }
-    // No title block, or one of a number alone: the first text line.
-    let first_text = doc.order.iter().zip(&doc.roles).enumerate().find(|(_, (_, r))| **r == Role::Text);
-    if let (true, Some((k, (&i, _)))) = (m.text.is_empty(), first_text) {
-        let t = layout.text(i);
-        // A heading standing alone on the text's first line, more lines after;
-        // or an issuer line and then such a heading (`某某厅` / `某某实施细则`).
-        let next = doc.order.get(k + 1).filter(|_| doc.roles.get(k + 1) == Some(&Role::Text));
-        let issuer_then_heading = next.filter(|&&j| {
-            k == 0 && doc.order.len() > 2 && crate::grammar::is_issuer_line(t) && crate::grammar::heading_title(layout.text(j))
-        });
-        let heading = k == 0 && doc.order.len() > 1 && crate::grammar::heading_title(t);
-        if let Some(&j) = issuer_then_heading {
-            push_squeezed(&mut m, &layout.clean, layout.lines[i].clean());
-            push_squeezed(&mut m, &layout.clean, layout.lines[j].clean());
-        } else if heading || crate::segment::bare_title(t) {
-            push_squeezed(&mut m, &layout.clean, layout.lines[i].clean().clone());
+    // No title block, or one of a number alone: the document's top line
+    // (first in input order: reading order may have moved it) when it is
+    // text, else its first text line; a long title line may have been read
+    // as a repeated enclosed title.
+    if m.text.is_empty() {
+        let top = doc.order.iter().zip(&doc.roles).enumerate().min_by_key(|(_, (&i, _))| i);
+        let first = match top {
+            Some((k, (_, r))) if matches!(r, Role::Text | Role::EnclosedTitle) => Some((k, true)),
+            _ => doc.order.iter().zip(&doc.roles).position(|(_, r)| *r == Role::Text).map(|k| (k, k == 0)),
+        };
+        if let Some((k, on_top)) = first {
+            let i = doc.order[k];
+            let t = layout.text(i);
+            // A heading standing alone on the top line, more lines after; or
+            // an issuer line and then such a heading (`某某厅` / `某某实施细则`).
+            let next = doc.order.get(k + 1).filter(|_| doc.roles.get(k + 1) == Some(&Role::Text));
+            let issuer_then_heading = next.filter(|&&j| {
+                on_top && doc.order.len() > 2 && crate::grammar::is_issuer_line(t) && crate::grammar::heading_title(layout.text(j))
+            });
+            let heading = on_top && doc.order.len() > 1 && crate::grammar::heading_title(t);
+            if let Some(&j) = issuer_then_heading {
+                push_squeezed(&mut m, &layout.clean, layout.lines[i].clean());
+                push_squeezed(&mut m, &layout.clean, layout.lines[j].clean());
+            } else if heading || crate::segment::bare_title(t) {
+                push_squeezed(&mut m, &layout.clean, layout.lines[i].clean());
+            }
         }
     }
     d.title = m.text.clone();
