@@ -202,6 +202,14 @@ fn date_at(t: &str, at: usize) -> Option<DateMatch> {
     Some(DateMatch { range: at..t.len() - rest.len(), iso: iso_date(y, m, d) })
 }
 
+/// A date written with digits and separators (`2024-03-02`, `2024/3/2`,
+/// `2024.03.02`), the whole of `t`, as `YYYY-MM-DD`.
+pub(crate) fn numeric_date(t: &str) -> Option<String> {
+    let sep = |i| one_of::<_, _, nom::error::Error<&str>>("-/.")(i);
+    let (rest, (y, _, m, _, d)) = tuple((map_res_year, sep, number(2), sep, number(2)))(t.trim()).ok()?;
+    (rest.is_empty() && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// A date opening `t`: its byte length.
 pub(crate) fn date_prefix(t: &str) -> Option<usize> {
     date_at(t, 0).map(|m| m.range.end)

@@ -43,6 +43,8 @@ pub(crate) fn extract(
     ordinal_number(layout, doc, &mut d);
     attachments(layout, doc, &mut d);
     closing_elements(layout, doc, paras, &mut d);
+    // Last: only what the body does not print.
+    metadata_fallbacks(metadata, &mut d, diags);
     citations(paras, &mut d);
     if d.date.is_none() {
         diags.push(Diagnostic {
@@ -206,8 +208,9 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
             return;
         }
     }
+    let labels = crate::vocab::vocab().list("metadata", "number_labels");
     for (label, span, value) in metadata {
-        if label.contains("号") {
+        if labels.contains(label) {
             if let Some((text, agency, year, serial)) = crate::grammar::parse_doc_number(value) {
                 diags.push(Diagnostic {
                     level: Level::Info,
@@ -294,6 +297,53 @@ fn recipients(paras: &[Para], d: &mut Document) {
                 d.spans.recipients.push(p.text.span(r));
             }
             return;
+        }
+    }
+}
+
+/// A site's metadata rows (`标题：`, `发布机构：`, `成文日期：`; labels in
+/// `vocab/layout.toml`) stand in for the title, issuers and date the body
+/// does not print; each use is reported. Empty values (`无`) are skipped.
+fn metadata_fallbacks(metadata: &[(String, Span, String)], d: &mut Document, diags: &mut Vec<Diagnostic>) {
+    let v = crate::vocab::vocab();
+    let empty = v.list("metadata", "empty_values");
+    let row = |key: &str| {
+        let labels = v.list("metadata", key);
+        metadata.iter().find(|(l, _, value)| labels.contains(l) && !value.is_empty() && !empty.contains(value))
+    };
+    let mut note = |what: &str, value: &str, span: &Span| {
+        diags.push(Diagnostic {
+            level: Level::Info,
+            code: "from_metadata".into(),
+            message: format!("{what}「{value}」taken from the page's metadata table"),
+            span: span.clone(),
+        });
+    };
+    if d.title.is_empty() {
+        if let Some((_, span, value)) = row("title_labels") {
+            note("title", value, span);
+            d.title = value.clone();
+            d.spans.title = Some(span.clone());
+            d.kind = document_kind(value).or_else(|| enclosed_kind(value)).map(str::to_string);
+        }
+    }
+    if d.date.is_none() {
+        if let Some((_, span, value)) = row("date_labels") {
+            if let Some(iso) = whole_date(value).or_else(|| crate::grammar::numeric_date(value)) {
+                note("成文日期", value, span);
+                d.date = Some(iso);
+                d.spans.date = Some(span.clone());
+            }
+        }
+    }
+    if d.issuers.is_empty() {
+        if let Some((_, span, value)) = row("issuer_labels") {
+            // (One body: its span is the row's value.)
+            if split_bodies(value).len() == 1 && is_org(value) {
+                note("issuer", value, span);
+                d.issuers.push(value.clone());
+                d.spans.issuers.push(span.clone());
+            }
         }
     }
 }

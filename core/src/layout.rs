@@ -146,7 +146,8 @@ static WEB_CHROME: LazyLock<Regex> = LazyLock::new(|| {
 static METADATA: LazyLock<Regex> = LazyLock::new(|| {
     let v = vocab();
     Regex::new(&format!(
-        r"^(?:{labels})[:：]|^(?:{headings})$",
+        // (`标题：X`, a bullet before it, or a table row `| 标 题 | X |`.)
+        r"^(?:[|•·*-] ?)?(?:{labels}) ?[:：|]|^(?:{headings})$",
         labels = alternation(v.list("metadata", "labels"), true),
         headings = alternation(v.list("metadata", "headings"), false),
     ))
@@ -297,10 +298,16 @@ fn mark_headers(out: &mut Layout) {
         let n = char_len(t);
         (2..=30).contains(&n) && !t.contains(['。', '，', '、', '：', '；', '！', '？', '《', '》']) && crate::grammar::marker_at(t).is_none()
     };
+    // (`某某工作简报（2024年第3期）` is a bulletin's title: a kind closes it
+    // before the issue note. Repeated, it is a running header all the same.)
     let series = |t: &str| {
+        let titled = || {
+            let head = crate::values::without_qualifier(t);
+            head.len() < t.len() && (crate::values::document_kind(head).is_some() || crate::values::enclosed_kind(head).is_some())
+        };
         char_len(t) <= 30
             && !t.contains(['。', '，', '、', '：', '；'])
-            && (t.ends_with("公报") || t.ends_with("文件") || (t.contains('第') && t.contains('期')))
+            && (t.ends_with("公报") || t.ends_with("文件") || (t.contains('第') && t.contains('期') && !titled()))
     };
     let next_opens_title = |out: &Layout, i: usize| {
         (i + 1..out.lines.len()).find(|&j| out.lines[j].furniture.is_none()).is_some_and(|j| {

@@ -184,7 +184,7 @@ fn document_span(layout: &layout::Layout, first: usize, last: usize) -> Span {
 /// `label：value` pairs of a web page's metadata table.
 fn metadata(layout: &layout::Layout) -> Vec<(String, Span, String)> {
     static PAIR: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"([^ ：:]{1,8})[：:] ?([^ ]+)").unwrap());
+        std::sync::LazyLock::new(|| regex::Regex::new(r"([^：:]{1,12}?)[：:] ?([^ ]+)").unwrap());
     let mut out = Vec::new();
     for (i, l) in layout.lines.iter().enumerate() {
         if l.furniture != Some(FurnitureKind::Metadata) {
@@ -192,9 +192,23 @@ fn metadata(layout: &layout::Layout) -> Vec<(String, Span, String)> {
         }
         let t = layout.text(i);
         let base = l.clean().start;
+        // A table row `| label | value |` (cells between pipes).
+        if t.starts_with('|') {
+            let cells: Vec<(usize, &str)> = t.match_indices('|').zip(t.match_indices('|').skip(1)).map(|((a, _), (b, _))| (a + 1, &t[a + 1..b])).collect();
+            for pair in cells.chunks(2) {
+                if let [(_, label), (at, value)] = pair {
+                    let v = value.trim();
+                    let from = at + (value.len() - value.trim_start().len());
+                    let label: String = label.chars().filter(|c| *c != ' ').collect();
+                    out.push((label, layout.clean.span(base + from..base + from + v.len()), v.to_string()));
+                }
+            }
+            continue;
+        }
         for c in PAIR.captures_iter(t) {
             let v = c.get(2).unwrap();
-            out.push((c[1].to_string(), layout.clean.span(base + v.start()..base + v.end()), v.as_str().to_string()));
+            let label: String = c[1].chars().filter(|c| !matches!(c, ' ' | '|' | '•' | '·' | '*' | '-')).collect();
+            out.push((label, layout.clean.span(base + v.start()..base + v.end()), v.as_str().to_string()));
         }
     }
     out
