@@ -46,6 +46,7 @@ pub(crate) fn extract(
     // Last: only what the body does not print.
     metadata_fallbacks(metadata, &mut d, diags);
     citations(paras, &mut d);
+    placeholders(layout, doc, diags);
     if d.date.is_none() {
         diags.push(Diagnostic {
             level: Level::Warning,
@@ -55,6 +56,46 @@ pub(crate) fn extract(
         });
     }
     d
+}
+
+/// `XXX同志`, `〔2024〕X号`, `2024年X月X日`: a template or an OCR pass left
+/// placeholders (runs of X, Ｘ or ×, standing apart from Latin words). What
+/// holds them is not read as a value; one diagnostic says where they are.
+fn placeholders(layout: &Layout, doc: &DocLines, diags: &mut Vec<Diagnostic>) {
+    let mut found: Vec<Span> = Vec::new();
+    for &i in &doc.order {
+        let t = layout.text(i);
+        let r = layout.lines[i].clean();
+        let mut run: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        for (k, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+            let x = matches!(c, 'X' | 'x' | 'Ｘ' | '×');
+            match (x, run) {
+                (true, None) if !prev.is_some_and(|p| p.is_ascii_alphanumeric()) => run = Some(k),
+                (false, Some(a)) => {
+                    // A run of two or more, or one X where a number's digits go
+                    // (`〔2024〕X号`, `X月X日`) — not `1+X`.
+                    let before = t[..a].chars().next_back();
+                    let lone = t[a..k].chars().count() == 1;
+                    let in_number = matches!(before, Some('〕' | '年' | '月')) && matches!(c, '号' | '月' | '日');
+                    if !c.is_ascii_alphanumeric() && (!lone || in_number) {
+                        found.push(layout.clean.span(r.start + a..r.start + k));
+                    }
+                    run = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+    }
+    if let Some(first) = found.first() {
+        diags.push(Diagnostic {
+            level: Level::Warning,
+            code: "placeholders".into(),
+            message: format!("{} placeholder(s) such as XXX stand where text was left out or could not be read; values holding them were not read", found.len()),
+            span: first.clone(),
+        });
+    }
 }
 
 /// Pushes `src[range]` onto `out` without spaces and newlines.

@@ -7,7 +7,8 @@
 //! "date": "YYYY-MM-DD" | null, "issuers": ["…"]}]}`
 //!
 //! `doc_number` compares the number's text; `documents` must have exactly
-//! the listed length.
+//! the listed length. A top-level `"diagnostics": ["code", …]` lists codes
+//! that must be reported.
 
 use std::path::Path;
 
@@ -46,6 +47,12 @@ fn pasted_texts_give_their_expected_headers() {
         .unwrap_or_else(|e| panic!("{name}: bad expectation: {e}"));
         let text = std::fs::read_to_string(path).unwrap();
         let got = parse(&text, &Options::default());
+        // `"diagnostics": ["code", …]`: each listed code is reported.
+        for code in expected["diagnostics"].as_array().into_iter().flatten() {
+            if !got.diagnostics.iter().any(|d| Value::from(d.code.as_str()) == *code) {
+                failures.push(format!("{name}: no diagnostic {code}"));
+            }
+        }
         let want = expected["documents"].as_array().expect("documents is a list");
         if want.len() != got.documents.len() {
             let titles: Vec<&str> = got.documents.iter().map(|d| d.title.as_str()).collect();
