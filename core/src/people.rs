@@ -111,6 +111,30 @@ fn names(list: &str) -> Vec<Val<'_>> {
     out
 }
 
+/// `陈某、刘某（兼职）、周某（兼职，女）`: names each with the note in the
+/// brackets after it (split at 、 outside brackets); empty when a part is
+/// not a name.
+fn names_with_notes(list: &str) -> Vec<(Val<'_>, Option<String>)> {
+    let list = list.trim().trim_end_matches("同志");
+    let mut out = Vec::new();
+    for part in crate::text::split_outside_brackets(list, &['、']) {
+        let part = part.trim();
+        let (name, note) = match part.find(['（', '(']) {
+            Some(i) if part.ends_with(['）', ')']) => {
+                let inner = part[i..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+                (&part[..i], Some(inner.to_string()))
+            }
+            _ => (part, None),
+        };
+        let name = name.trim().trim_end_matches("同志");
+        if !is_name(name) {
+            return Vec::new();
+        }
+        out.push((Val::new(name), note));
+    }
+    out
+}
+
 fn split_and(p: &str) -> Vec<&str> {
     if is_name(p) {
         return vec![p];
@@ -146,8 +170,12 @@ static APPOINT_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志(
 static APPOINT_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\p{Han}·、]{2,20}?)(?:任|担任)([^职].+)$").unwrap());
 static NAMED_AS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:决定|同意|建议)?(?:任命|提名|聘任|聘请|增补|补选|选举)(.+?)(?:同志)?为(.+)$").unwrap());
-static REMOVE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去(.+?)同志的?(.+?)职务$").unwrap());
-static REMOVE_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^免去([\p{Han} ]{2,6}?)的(.+?)职务$").unwrap());
+static REMOVE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:决定|批准)?(?:免去|解聘|撤销)(.+?)同志的?(.+?)职务$").unwrap());
+static REMOVE_BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:决定|批准)?(?:免去|解聘|撤销)([\p{Han} ]{2,6}?)的(.+?)职务$").unwrap());
+/// `接受X同志辞去Y职务的请求` (a 人大常委会 decision): X leaves Y.
+static RESIGNS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:决定)?(?:接受|同意)(.+?)(?:同志)?辞去(.+?)(?:职务)?的(?:请求|申请)$").unwrap());
+/// `决定X同志代理Y`, `推选X代理Y职务`: X is appointed 代理Y.
+static ACTING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:决定|推选|任命)?(.+?)(?:同志)?(代理.+?)(?:职务)?$").unwrap());
 static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)(?:同志)?不再担任(.+?)职务$").unwrap());
 static CONCURRENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志兼任(.+)$").unwrap());
 
@@ -302,7 +330,10 @@ fn push(out: &mut Vec<Appointment>, action: Action, who: &[Val], post: &Val, not
 /// Does `s` (what follows 任 without 同志) name a post: end with a title,
 /// perhaps followed by a note?
 fn names_a_post(s: &str) -> bool {
-    let post = s.split(['，', ',', '（', '(']).next().unwrap_or(s);
+    // (A note in brackets after the post, not brackets inside it:
+    // `某某投资（集团）有限公司董事长（试用期一年）`.)
+    let post = split_note(s).0;
+    let post = post.split(['，', ',']).next().unwrap_or(post);
     char_len(post) <= 40 && (TITLE_ENDS.iter().any(|w| post.ends_with(w.as_str())) || post.ends_with('长') || post.ends_with('员'))
 }
 
@@ -342,6 +373,13 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
         }
         let skip = i + c[i..].chars().next().map_or(1, char::len_utf8);
         c = &c[skip..];
+    }
+    // A note in brackets before the clause (`（2024年1月5日…会议通过）决定任命…`,
+    // the adoption line joined to the paragraph).
+    if let Some(inner) = c.strip_prefix(['（', '(']) {
+        if let Some(i) = inner.find(['）', ')']).filter(|&i| !inner[..i].contains(['（', '('])) {
+            c = inner[i + inner[i..].chars().next().map_or(1, char::len_utf8)..].trim_start();
+        }
     }
     if c.is_empty() {
         return;
@@ -424,6 +462,20 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
             return;
         }
     }
+    if let Some(cap) = RESIGNS.captures(c) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
+            return;
+        }
+    }
+    if let Some(cap) = ACTING.captures(c).filter(|cap| names_a_post(&cap[2])) {
+        let who = names(&cap[1]);
+        if !who.is_empty() {
+            push(out, Action::Appoint, &who, &Val::new(&cap[2]), None, span, at);
+            return;
+        }
+    }
     if let Some(cap) = NAMED_AS.captures(c) {
         let who = names(&cap[1]);
         if !who.is_empty() {
@@ -444,9 +496,16 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
         Some(Action::Appoint) => {
             let cut = c.find("同志为").map(|i| (i, "同志为".len())).or_else(|| c.find('为').map(|i| (i, '为'.len_utf8())));
             if let Some((i, len)) = cut {
-                let who = names(&c[..i]);
                 let (post, note) = split_note(&c[i + len..]);
-                push(out, Action::Appoint, &who, &Val::new(post), note, span, at);
+                let who = names(&c[..i]);
+                if !who.is_empty() || note.is_some() {
+                    push(out, Action::Appoint, &who, &Val::new(post), note, span, at);
+                } else {
+                    // `A、B（兼职）、C（兼职，女）同志为Y`: a note per name.
+                    for (name, note) in names_with_notes(&c[..i]) {
+                        push(out, Action::Appoint, &[name], &Val::new(post), note, span.clone(), at);
+                    }
+                }
             }
         }
         Some(Action::Remove) => {
