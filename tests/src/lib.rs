@@ -12,6 +12,29 @@ pub fn read_corpus(rel: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display()))
 }
 
+/// Every `NAME.txt` of `corpus/SUBDIR` with its hand-written
+/// `NAME.expected.json`, sorted by name: `(name, text, expectation)`.
+pub fn expected_pairs(subdir: &str) -> Vec<(String, String, serde_json::Value)> {
+    let dir = corpus_dir().join(subdir);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+            let json_path = path.with_extension("expected.json");
+            let json = std::fs::read_to_string(&json_path).unwrap_or_else(|_| panic!("{name}: no {}", json_path.display()));
+            let expected = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: bad expectation: {e}"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+            (name, text, expected)
+        })
+        .collect()
+}
+
 /// A review-friendly rendering of a parse: every header value with its span
 /// and the source text the span covers (whitespace collapsed), in the style
 /// of a golden-token file. Used by the snapshot tests.

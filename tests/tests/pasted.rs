@@ -10,8 +10,6 @@
 //! the listed length. A top-level `"diagnostics": ["code", …]` lists codes
 //! that must be reported.
 
-use std::path::Path;
-
 use gongwen::{parse, Document, Options};
 use serde_json::Value;
 
@@ -29,24 +27,11 @@ fn field(d: &Document, key: &str) -> Value {
 
 #[test]
 fn pasted_texts_give_their_expected_headers() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/pasted");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus/pasted exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 16, "the pasted corpus is missing files: {}", names.len());
+    let pairs = gongwen_corpus_tests::expected_pairs("pasted");
+    assert!(pairs.len() >= 16, "the pasted corpus is missing files: {}", pairs.len());
     let mut failures = Vec::new();
-    for path in &names {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let expected_path = path.with_extension("expected.json");
-        let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{name}: no {}", expected_path.display())),
-        )
-        .unwrap_or_else(|e| panic!("{name}: bad expectation: {e}"));
-        let text = std::fs::read_to_string(path).unwrap();
-        let got = parse(&text, &Options::default());
+    for (name, text, expected) in &pairs {
+        let got = parse(text, &Options::default());
         // `"diagnostics": ["code", …]`: each listed code is reported.
         for code in expected["diagnostics"].as_array().into_iter().flatten() {
             if !got.diagnostics.iter().any(|d| Value::from(d.code.as_str()) == *code) {
@@ -68,5 +53,5 @@ fn pasted_texts_give_their_expected_headers() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} pasted texts differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{} of {} pasted texts differ:\n{}", failures.len(), pairs.len(), failures.join("\n"));
 }

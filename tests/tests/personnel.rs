@@ -9,8 +9,6 @@
 //! * `"members": [{"group", "role", "person", "position", "change"}, …]` —
 //!   in order, only the keys given.
 
-use std::path::Path;
-
 use gongwen::{parse, Options, Parse};
 use serde_json::{json, Value};
 
@@ -59,20 +57,12 @@ fn compare(name: &str, what: &str, want: &[Value], got: &[Value], failures: &mut
 
 #[test]
 fn personnel_texts_give_their_expected_records() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/personnel");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus/personnel exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 6, "the personnel corpus is missing files: {}", names.len());
+    let pairs = gongwen_corpus_tests::expected_pairs("personnel");
+    assert!(pairs.len() >= 6, "the personnel corpus is missing files: {}", pairs.len());
     let mut failures = Vec::new();
-    for path in &names {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected.json")).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: bad expectation: {e}"));
-        let got = parse(&std::fs::read_to_string(path).unwrap(), &Options::default());
+    for (name, text, expected) in &pairs {
+        let name = name.as_str();
+        let got = parse(text, &Options::default());
         if let Some(want) = expected.get("appointments") {
             let have = appointments(&got);
             if &have != want {
@@ -80,11 +70,11 @@ fn personnel_texts_give_their_expected_records() {
             }
         }
         if let Some(want) = expected.get("division").and_then(Value::as_array) {
-            compare(&name, "division", want, &division(&got), &mut failures);
+            compare(name, "division", want, &division(&got), &mut failures);
         }
         if let Some(want) = expected.get("members").and_then(Value::as_array) {
-            compare(&name, "members", want, &members(&got), &mut failures);
+            compare(name, "members", want, &members(&got), &mut failures);
         }
     }
-    assert!(failures.is_empty(), "{} differences in {} personnel texts:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{} differences in {} personnel texts:\n{}", failures.len(), pairs.len(), failures.join("\n"));
 }
