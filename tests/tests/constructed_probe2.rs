@@ -599,7 +599,7 @@ fn g1_anshun_gazette_cover_after_plan_page() {
     e.check(
         "preamble",
         pre.as_deref()
-            .map_or(true, |s| !s.contains("一、提升政务服务效能")),
+            .is_none_or(|s| !s.contains("一、提升政务服务效能")),
         format!("the plan's first page is not preamble: {pre:?}"),
     );
     e.finish("g1 cover after the plan's first page");
