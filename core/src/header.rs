@@ -130,7 +130,7 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
     if m.text.is_empty() {
         let top = doc.order.iter().zip(&doc.roles).enumerate().min_by_key(|(_, (&i, _))| i);
         let first = match top {
-            Some((k, (_, r))) if matches!(r, Role::Text | Role::EnclosedTitle) => Some((k, true)),
+            Some((k, (_, Role::Text | Role::EnclosedTitle))) => Some((k, true)),
             _ => doc.order.iter().zip(&doc.roles).position(|(_, r)| *r == Role::Text).map(|k| (k, k == 0)),
         };
         if let Some((k, on_top)) = first {
