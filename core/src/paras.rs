@@ -71,7 +71,10 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
             || (t.ends_with(['）', ')']) && clause_like(t));
         let next_marker = k + 1 < pieces.len() && marker_at(piece_text(k + 1)).is_some();
         let short = char_len(t) * 10 < typical * 7;
-        if ends || next_marker || short || k + 1 == pieces.len() {
+        // A heading on the document's first line (its title when no title
+        // block was found) stands alone.
+        let heading = k == 0 && doc.anchor.is_none() && crate::grammar::heading_title(t);
+        if ends || next_marker || short || heading || k + 1 == pieces.len() {
             out.extend(cur.take());
         }
     }

@@ -469,7 +469,13 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
             return;
         }
     }
-    if let Some(cap) = ACTING.captures(c).filter(|cap| names_a_post(&cap[2])) {
+    // (Only a decided or elected acting post: `X同志代理…`, `决定X代理…`,
+    // `推选X代理…` — not `专利代理机构` in running text.)
+    let decided = |cap: &regex::Captures| {
+        let after = cap.get(1).map_or(0, |m| m.end());
+        ["决定", "推选", "任命"].iter().any(|w| c.starts_with(w)) || c[after..].starts_with("同志")
+    };
+    if let Some(cap) = ACTING.captures(c).filter(|cap| decided(cap) && names_a_post(&cap[2])) {
         let who = names(&cap[1]);
         if !who.is_empty() {
             push(out, Action::Appoint, &who, &Val::new(&cap[2]), None, span, at);
@@ -595,11 +601,50 @@ fn leader_inline(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
     None
 }
 
+/// A leader named in a sentence: `副省长某某某同志，增加分管…`, `县长某某某同志主持…`:
+/// `(titles, name, where the duties begin)`.
+fn leader_prose(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
+    let i = t.find("同志")?;
+    let head = &t[..i];
+    if char_len(head) > 30 || head.contains(['，', '。', '；', '：']) {
+        return None;
+    }
+    for n in [3usize, 2, 4] {
+        let cut = head.char_indices().rev().nth(n - 1).map(|(k, _)| k)?;
+        let (titles, name) = head.split_at(cut);
+        if titles.is_empty() || !is_name(name) || name.starts_with(['副', '常', '总']) || !LEADER_TITLES.iter().any(|w| titles.ends_with(w)) {
+            continue;
+        }
+        let body = i + "同志".len();
+        let body = body + t[body..].chars().next().filter(|c| matches!(c, '，' | ',')).map_or(0, char::len_utf8);
+        let rest = &t[body..];
+        if !DUTY_OPENERS.iter().chain(["增加".to_string(), "另".to_string()].iter()).any(|w| rest.starts_with(w.as_str())) {
+            return None;
+        }
+        let titles = titles.split('、').map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect();
+        return Some((titles, Val::new(name), body));
+    }
+    None
+}
+
 /// Splits a 分管/联系 list into bodies, keeping `（县人防办）` aliases and
 /// dropping the closing `等` and `工作`.
 fn bodies(list: &str) -> Vec<Val<'_>> {
     let list = list.trim().trim_end_matches(['。', '；', ';']);
-    crate::text::split_outside_brackets(list, &['、', '，', ',']).into_iter().map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect()
+    // `A和B工作`, `A、B等`: the closing 工作 or 等 is not part of a body
+    // when what is left ends like one.
+    let work = list.strip_suffix("工作").filter(|l| crate::values::is_org(l));
+    let list = work.or_else(|| list.strip_suffix('等').filter(|l| crate::values::is_org(l))).unwrap_or(list);
+    let mut out = Vec::new();
+    for part in crate::text::split_outside_brackets(list, &['、', '，', ',']).into_iter().map(str::trim).filter(|s| !s.is_empty()) {
+        // `分管A和B工作`: two bodies when both sides read as one (not
+        // `各银行和保险公司在县分支机构`, one list item).
+        match part.split_once('和') {
+            Some((a, b)) if work.is_some() && crate::values::is_org(a) && crate::values::is_org(b) => out.extend([Val::new(a), Val::new(b)]),
+            _ => out.push(Val::new(part)),
+        }
+    }
+    out
 }
 
 /// Appends values to a field and their spans to its spans.
@@ -639,6 +684,10 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str, at: At) {
                 }
                 r.strip_prefix(['：', ':']).unwrap_or(r)
             };
+            // `增加分管…`, `另分管…`: an adjustment adds to the duties.
+            if let Some(r) = ["增加", "另外", "另", "还"].iter().find_map(|w| s.strip_prefix(w)).filter(|r| r.starts_with("分管") || r.starts_with("联系")) {
+                s = r;
+            }
             if let Some(rest) = s.strip_prefix("分管") {
                 extend(&mut a.supervises, &mut a.spans.supervises, bodies(unlabel(rest)), at);
             } else if let Some(rest) = s.strip_prefix("联系").map(unlabel) {
@@ -699,8 +748,29 @@ pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assig
     }
     let mut out: Vec<Assignment> = Vec::new();
     let mut trailing: Vec<&Para> = Vec::new();
-    for p in paras {
+    // Leaders named in prose with what they supervise or liaise with.
+    let mut prose = 0;
+    for (k, p) in paras.iter().enumerate() {
         let at = |s: &str| p.text.slice_span(s, input);
+        let t = p.text.text.trim_end();
+        if let Some((titles, person, body)) = leader_prose(t) {
+            let mut a = leader(titles, person, p.text.span(0..p.text.len()), &at);
+            read_duties(&mut a, &t[body..], &at);
+            prose += usize::from(!a.supervises.is_empty() || !a.liaises.is_empty());
+            out.push(a);
+            continue;
+        }
+        // A name alone on its line, its duties in the paragraphs below
+        // (`某某某` / `负责…工作。分管…`).
+        // (A duty is a sentence: `负责…工作。`, not a label such as `负责人`.)
+        let duty_next = paras.get(k + 1).is_some_and(|n| {
+            let n = n.text.text.as_str();
+            n.contains('。') && DUTY_OPENERS.iter().any(|w| n.strip_prefix(w.as_str()).is_some_and(|r| char_len(r) >= 4 && !r.starts_with(['人', '：', ':'])))
+        });
+        if is_name(t) && duty_next {
+            out.push(leader(Vec::new(), Val::new(t), p.text.span(0..p.text.len()), &at));
+            continue;
+        }
         // A heading may have been joined with its first duty line.
         let first_line = p.line_starts.get(1).copied().unwrap_or(p.text.len());
         let name_first = leader_name_first(&p.text.text[..first_line.min(p.text.len())])
@@ -728,7 +798,8 @@ pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assig
             }
         }
     }
-    if out.len() < 2 {
+    // One leader is a division only when named in prose with bodies.
+    if out.len() < 2 && prose == 0 {
         return Vec::new();
     }
     set_backups(&mut out, trailing);
