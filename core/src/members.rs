@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Member, PersonSpans};
+use crate::model::{Change, Member, PersonSpans};
 use crate::paras::Para;
 use crate::text::{char_len, is_han, split_outside_brackets};
 use crate::vocab::{alternation, vocab};
@@ -168,7 +168,79 @@ pub(crate) fn members(input: &str, title: &str, paras: &[Para]) -> Vec<Member> {
             }
         }
     }
+    changes(input, group.as_ref(), paras, &mut out);
     out
+}
+
+/// The role word a phrase ends with (`领导小组成员` → 成员), longest first.
+fn role_at_end(phrase: &str) -> Option<&'static str> {
+    let v = vocab();
+    v.list("members", "heads").iter().chain(v.list("members", "roles")).filter(|r| phrase.ends_with(r.as_str())).max_by_key(|r| r.len()).map(String::as_str)
+}
+
+/// Sentences that add to a list or change it: `X同志兼任办公室主任`,
+/// `办公室主任由X同志兼任` (a role of X's), `X同志不再担任…成员` (leaves),
+/// `增补X（职务）为…成员` (joins).
+fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Member>) {
+    static SENTENCES: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+        [
+            r"([\p{Han}·]{2,8}?)同志兼任([^，。；]{2,20})$",
+            r"([^，。；]{2,20}?)由([\p{Han}·]{2,8}?)同志兼任$",
+            r"([\p{Han}·]{2,8}?)(?:同志)?不再担任([^，。；]{2,30}?)(?:职务)?$",
+            r"增补([\p{Han}·]{2,8}?)(?:同志)?(?:[（(]([^（）()]{2,30})[）)])?为([^，。；]{2,30})$",
+        ]
+        .map(|p| Regex::new(p).expect("member changes compile"))
+    });
+    for p in paras {
+        let t = p.text.text.as_str();
+        for sentence in t.split(['。', '；', '，', ';']) {
+            let sentence = sentence.trim();
+            let at = |x: &str| p.text.slice_span(x, input);
+            let mut push = |person: &str, role: &'static str, position: Option<&str>, change: Option<Change>| {
+                if !is_name(person) {
+                    return;
+                }
+                // A role of a member already listed keeps that member's post.
+                let known = out.iter().find(|m| m.person.as_deref() == Some(person)).filter(|_| change.is_none()).map(|m| (m.position.clone(), m.spans.position.clone()));
+                let (position, pos_span) = match (position, known) {
+                    (Some(p), _) => (p.to_string(), position_span(sentence, p).map(&at)),
+                    (None, Some((p, span))) => (p, span),
+                    (None, None) => (String::new(), None),
+                };
+                out.push(Member {
+                    group: group.cloned(),
+                    role: role.to_string(),
+                    person: Some(person.to_string()),
+                    position,
+                    change,
+                    span: at(sentence),
+                    spans: PersonSpans { person: Some(at(person)), position: pos_span },
+                });
+            };
+            if let Some(c) = SENTENCES[0].captures(sentence) {
+                if let (Some(role), Some(who)) = (role_at_end(&c[2]), c.get(1)) {
+                    push(who.as_str(), role, None, None);
+                }
+            } else if let Some(c) = SENTENCES[1].captures(sentence) {
+                if let (Some(role), Some(who)) = (role_at_end(&c[1]), c.get(2)) {
+                    push(who.as_str(), role, None, None);
+                }
+            } else if let Some(c) = SENTENCES[2].captures(sentence) {
+                if let (Some(role), Some(who)) = (role_at_end(&c[2]), c.get(1)) {
+                    push(who.as_str(), role, None, Some(Change::Leave));
+                }
+            } else if let Some(c) = SENTENCES[3].captures(sentence) {
+                if let (Some(role), Some(who)) = (role_at_end(&c[3]), c.get(1)) {
+                    push(who.as_str(), role, c.get(2).map(|m| m.as_str()), Some(Change::Join));
+                }
+            }
+        }
+    }
+}
+
+/// Where `position` is printed in `sentence`, when it is.
+fn position_span<'a>(sentence: &'a str, position: &str) -> Option<&'a str> {
+    (!position.is_empty()).then(|| sentence.find(position).map(|i| &sentence[i..i + position.len()])).flatten()
 }
 
 #[cfg(test)]
