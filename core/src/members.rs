@@ -191,8 +191,53 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
         ]
         .map(|p| Regex::new(p).expect("member changes compile"))
     });
+    let nouns = vocab().list("members", "groups");
     for p in paras {
         let t = p.text.text.as_str();
+        // `成立某某领导小组，副省长A任组长，B、C任副组长，D、E为成员。`:
+        // a list in prose, where the paragraph or the title names a group.
+        let grouped = group.is_some() || nouns.iter().any(|n| t.contains(n.as_str()));
+        for sentence in t.split(['。', '；', '，', ';']).filter(|_| grouped) {
+            let sentence = sentence.trim();
+            let Some(verb) = ["担任", "任", "为"].iter().filter_map(|v| sentence.rfind(v).map(|i| (i, v.len()))).max() else { continue };
+            let (list, role_part) = (&sentence[..verb.0], &sentence[verb.0 + verb.1..]);
+            let Some(role) = role_at_end(role_part).filter(|r| char_len(role_part) <= char_len(r) + 6) else { continue };
+            let at = |x: &str| p.text.slice_span(x, input);
+            // Every entry must read as `POST NAME` or a name, or the sentence
+            // is not a list (`根据工作需要设主任委员和副主任委员`).
+            let clause_word = |x: &str| ["根据", "设", "聘任", "以", "由", "和", "及", "等", "执行", "领导", "分管", "负责"].iter().any(|w| x.contains(w));
+            let parsed: Vec<Option<(&str, Option<&str>)>> = split_outside_brackets(list, &['、'])
+                .into_iter()
+                .map(|entry| {
+                    let entry = entry.trim().trim_end_matches("同志");
+                    if clause_word(entry) || char_len(entry) > 30 {
+                        return None;
+                    }
+                    // `省国土资源厅厅长周明`: the post first, the name last.
+                    let split = (2..=4).rev().find_map(|n| {
+                        let cut = entry.char_indices().rev().nth(n - 1)?.0;
+                        let (post, name) = entry.split_at(cut);
+                        (is_name(name) && is_post(post)).then_some((post, Some(name)))
+                    });
+                    split.or_else(|| is_name(entry).then_some(("", Some(entry))))
+                })
+                .collect();
+            if parsed.is_empty() || parsed.iter().any(Option::is_none) {
+                continue;
+            }
+            for (position, person) in parsed.into_iter().flatten() {
+                let entry = person.map_or(position, |n| &list[crate::text::range_in(list, position).start.min(crate::text::range_in(list, n).start)..crate::text::range_in(list, n).end]);
+                out.push(Member {
+                    group: group.cloned(),
+                    role: role.to_string(),
+                    person: person.map(str::to_string),
+                    position: position.to_string(),
+                    change: None,
+                    span: at(entry),
+                    spans: PersonSpans { person: person.map(&at), position: (!position.is_empty()).then(|| at(position)) },
+                });
+            }
+        }
         for sentence in t.split(['。', '；', '，', ';']) {
             let sentence = sentence.trim();
             let at = |x: &str| p.text.slice_span(x, input);
