@@ -56,6 +56,17 @@ def test_appointments_and_division_frames(gazette_text: str) -> None:
     assert set(d[d["person"] == "崔勇"]["backup"].dropna()) == {"肖睿"}
 
 
+def test_members_frame() -> None:
+    text = (ROOT / "corpus/real/13_hebei-jizhengban-2004-kejiao-xiaozu-renyuan.txt").read_text(encoding="utf-8")
+    m = gongwen.parse(text).members_frame()
+    assert list(m.columns) == ["source", "document", "doc_number", "group", "role", "person", "position", "change", "span_start", "span_end"]
+    assert len(m) == 13
+    assert m.iloc[0]["role"] == "组长"
+    assert str(m["source"].dtype) == "int64" and str(m["change"].dtype) == "category"
+    first = m.iloc[0]
+    assert first["person"] in text[first["span_start"]:first["span_end"]].replace(" ", "").replace("\u3000", "")
+
+
 def test_missing_pandas_gives_a_clear_error(tmp_path: Path) -> None:
     # Hide pandas from a child interpreter.
     shim = tmp_path / "pandas"

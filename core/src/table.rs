@@ -125,20 +125,23 @@ impl TaskRow {
     }
 }
 
-/// One personnel row: an appointment/removal, or a leader × body they
-/// supervise or liaise with (a leader with neither gets one row).
+/// One personnel row: an appointment/removal, a leader × body they
+/// supervise or liaise with (a leader with neither gets one row), or a
+/// member of a group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PersonRow {
     pub document: usize,
     pub doc_number: Option<String>,
     pub doc_title: String,
     pub person: String,
-    /// `appoint`, `remove`, `supervises`, `liaises`, or `leader`.
+    /// `appoint`, `remove`, `supervises`, `liaises`, `leader`, or for
+    /// members `member`, `joins`, `leaves`.
     pub relation: String,
-    /// The post (appointments) or the body (division).
+    /// The post (appointments), the body (division) or the group (members).
     pub object: String,
-    /// Leader's titles joined with `、`.
+    /// Leader's titles joined with `、`; a member's post.
     pub titles: String,
+    /// An appointment's note; a member's role (组长, 成员 …).
     pub note: Option<String>,
     pub backup: Option<String>,
 }
@@ -181,6 +184,19 @@ pub fn people_rows(parse: &Parse) -> Vec<PersonRow> {
             if !any {
                 rows.push(PersonRow { titles, backup: a.backup.clone(), ..base(&a.person, "leader", "") });
             }
+        }
+        // Members: the group as the object, the post as the title, the
+        // role (and a change) as the note; a post listed without a name
+        // stands in the person column.
+        for m in &d.members {
+            let relation = match m.change {
+                Some(crate::model::Change::Join) => "joins",
+                Some(crate::model::Change::Leave) => "leaves",
+                None => "member",
+            };
+            let person = m.person.as_deref().unwrap_or(&m.position);
+            let group = m.group.as_deref().unwrap_or("");
+            rows.push(PersonRow { titles: m.position.clone(), note: Some(m.role.clone()), ..base(person, relation, group) });
         }
     }
     rows

@@ -128,3 +128,13 @@ fn people_table() {
     assert!(rows.iter().any(|r| r.contains(",张清平,supervises,县国防动员办（县人防办）,县人民政府党组副书记、常务副县长,,郑江南")));
     assert!(rows.iter().any(|r| r.contains(",唐乐军,appoint,县云龙中学校长,,试用期一年,")));
 }
+
+#[test]
+fn people_table_lists_members() {
+    let out = gongwen().args(["people", &corpus("real/13_hebei-jizhengban-2004-kejiao-xiaozu-renyuan.txt")]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let members: Vec<&str> = text.split("\r\n").filter(|r| r.contains(",member,")).collect();
+    assert_eq!(members.len(), 13);
+    assert!(members[0].contains(",季允石,member,省科技教育领导小组,省长,组长,"), "{}", members[0]);
+}

@@ -28,6 +28,7 @@ __all__ = [
     "appointments_frame",
     "documents_frame",
     "division_frame",
+    "members_frame",
     "Parse",
     "Document",
     "GongwenError",
@@ -270,6 +271,10 @@ class Parse:
         """pandas DataFrame, one row per leader × body supervised/liaised."""
         return division_frame([self])
 
+    def members_frame(self) -> Any:
+        """pandas DataFrame, one row per member of a group (组成人员)."""
+        return members_frame([self])
+
     def __repr__(self) -> str:
         docs = self._dict()["documents"]
         return f"<gongwen.Parse {len(docs)} document(s)>"
@@ -378,6 +383,32 @@ def appointments_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
         df[c] = df[c].astype("int64")
     df["action"] = pd.Categorical(df["action"], categories=["appoint", "remove"])
     for c in ["doc_number", "person", "position", "note"]:
+        df[c] = df[c].astype("string")
+    return df
+
+
+def members_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
+    """One row per member of a 领导小组/委员会/联席会议: source, document,
+    doc_number, group, role (组长, 成员 …), person (NA where the list names a
+    post only), position, change (join/leave, NA), span_start, span_end."""
+    ps = [parses] if isinstance(parses, Parse) else list(parses)
+    pd = _require_pandas("members_frame()")
+    rows = []
+    for i, p in enumerate(ps):
+        for k, d in enumerate(p._dict()["documents"]):
+            num = d["doc_number"]["text"] if d["doc_number"] else None
+            for m in d["members"]:
+                rows.append({
+                    "source": i, "document": k, "doc_number": num, "group": m["group"], "role": m["role"],
+                    "person": m["person"], "position": m["position"], "change": m["change"],
+                    "span_start": m["span"]["start"], "span_end": m["span"]["end"],
+                })
+    cols = ["source", "document", "doc_number", "group", "role", "person", "position", "change", "span_start", "span_end"]
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ["source", "document", "span_start", "span_end"]:
+        df[c] = df[c].astype("int64")
+    df["change"] = pd.Categorical(df["change"], categories=["join", "leave"])
+    for c in ["doc_number", "group", "role", "person", "position"]:
         df[c] = df[c].astype("string")
     return df
 
