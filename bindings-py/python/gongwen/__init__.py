@@ -363,20 +363,29 @@ def tasks_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     return df
 
 
+def _records(ps: Sequence[Parse], field: str, fields: Any) -> List[Dict[str, Any]]:
+    """One row per record of ``field`` in every document: source, document,
+    doc_number, then ``fields(record)``, then span_start and span_end."""
+    rows: List[Dict[str, Any]] = []
+    for i, p in enumerate(ps):
+        for k, d in enumerate(p._dict()["documents"]):
+            num = d["doc_number"]["text"] if d["doc_number"] else None
+            for r in d[field]:
+                row = {"source": i, "document": k, "doc_number": num}
+                row.update(fields(r))
+                row.update({"span_start": r["span"]["start"], "span_end": r["span"]["end"]})
+                rows.append(row)
+    return rows
+
+
 def appointments_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     """One row per appointment or removal: source, document, doc_number,
     action (appoint/remove), person, position, note, span_start, span_end."""
     ps = [parses] if isinstance(parses, Parse) else list(parses)
     pd = _require_pandas("appointments_frame()")
-    rows = []
-    for i, p in enumerate(ps):
-        for k, d in enumerate(p._dict()["documents"]):
-            num = d["doc_number"]["text"] if d["doc_number"] else None
-            for a in d["appointments"]:
-                rows.append({
-                    "source": i, "document": k, "doc_number": num, "action": a["action"], "person": a["person"],
-                    "position": a["position"], "note": a["note"], "span_start": a["span"]["start"], "span_end": a["span"]["end"],
-                })
+    rows = _records(ps, "appointments", lambda a: {
+        "action": a["action"], "person": a["person"], "position": a["position"], "note": a["note"],
+    })
     cols = ["source", "document", "doc_number", "action", "person", "position", "note", "span_start", "span_end"]
     df = pd.DataFrame(rows, columns=cols)
     for c in ["source", "document", "span_start", "span_end"]:
@@ -393,16 +402,9 @@ def members_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     post only), position, change (join/leave, NA), span_start, span_end."""
     ps = [parses] if isinstance(parses, Parse) else list(parses)
     pd = _require_pandas("members_frame()")
-    rows = []
-    for i, p in enumerate(ps):
-        for k, d in enumerate(p._dict()["documents"]):
-            num = d["doc_number"]["text"] if d["doc_number"] else None
-            for m in d["members"]:
-                rows.append({
-                    "source": i, "document": k, "doc_number": num, "group": m["group"], "role": m["role"],
-                    "person": m["person"], "position": m["position"], "change": m["change"],
-                    "span_start": m["span"]["start"], "span_end": m["span"]["end"],
-                })
+    rows = _records(ps, "members", lambda m: {
+        "group": m["group"], "role": m["role"], "person": m["person"], "position": m["position"], "change": m["change"],
+    })
     cols = ["source", "document", "doc_number", "group", "role", "person", "position", "change", "span_start", "span_end"]
     df = pd.DataFrame(rows, columns=cols)
     for c in ["source", "document", "span_start", "span_end"]:
