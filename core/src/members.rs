@@ -187,7 +187,7 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
             r"([\p{Han}·]{2,8}?)同志兼任([^，。；]{2,20})$",
             r"([^，。；]{2,20}?)由([\p{Han}·]{2,8}?)同志兼任$",
             r"([\p{Han}·]{2,8}?)(?:同志)?不再担任([^，。；]{2,30}?)(?:职务)?$",
-            r"增补([\p{Han}·]{2,8}?)(?:同志)?(?:[（(]([^（）()]{2,30})[）)])?为([^，。；]{2,30})$",
+            r"增补(.{2,120}?)(?:同志)?为([^，。；]{2,30})$",
         ]
         .map(|p| Regex::new(p).expect("member changes compile"))
     });
@@ -205,22 +205,10 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
             let at = |x: &str| p.text.slice_span(x, input);
             // Every entry must read as `POST NAME` or a name, or the sentence
             // is not a list (`根据工作需要设主任委员和副主任委员`).
-            let clause_word = |x: &str| ["根据", "设", "聘任", "以", "由", "和", "及", "等", "执行", "领导", "分管", "负责"].iter().any(|w| x.contains(w));
+            let clause_word = |x: &str| ["根据", "设", "聘任", "以", "由", "和", "及", "等", "执行", "领导", "分管", "负责", "增补", "不再"].iter().any(|w| x.contains(w));
             let parsed: Vec<Option<(&str, Option<&str>)>> = split_outside_brackets(list, &['、'])
                 .into_iter()
-                .map(|entry| {
-                    let entry = entry.trim().trim_end_matches("同志");
-                    if clause_word(entry) || char_len(entry) > 30 {
-                        return None;
-                    }
-                    // `省国土资源厅厅长周明`: the post first, the name last.
-                    let split = (2..=4).rev().find_map(|n| {
-                        let cut = entry.char_indices().rev().nth(n - 1)?.0;
-                        let (post, name) = entry.split_at(cut);
-                        (is_name(name) && is_post(post)).then_some((post, Some(name)))
-                    });
-                    split.or_else(|| is_name(entry).then_some(("", Some(entry))))
-                })
+                .map(|entry| if clause_word(entry) { None } else { entry_of(entry) })
                 .collect();
             if parsed.is_empty() || parsed.iter().any(Option::is_none) {
                 continue;
@@ -271,16 +259,46 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
                     push(who.as_str(), role, None, None);
                 }
             } else if let Some(c) = SENTENCES[2].captures(sentence) {
-                if let (Some(role), Some(who)) = (role_at_end(&c[2]), c.get(1)) {
-                    push(who.as_str(), role, None, Some(Change::Leave));
+                // `不再担任某某委员会委员和办公室副主任职务`: a leave per role.
+                for part in c[2].split(['和', '、']) {
+                    if let (Some(role), Some(who)) = (role_at_end(part), c.get(1)) {
+                        push(who.as_str(), role, None, Some(Change::Leave));
+                    }
                 }
             } else if let Some(c) = SENTENCES[3].captures(sentence) {
-                if let (Some(role), Some(who)) = (role_at_end(&c[3]), c.get(1)) {
-                    push(who.as_str(), role, c.get(2).map(|m| m.as_str()), Some(Change::Join));
+                // `增补A（职务）、POST B和POST C同志为…委员`: a join per entry.
+                if let Some(role) = role_at_end(&c[2]) {
+                    let entries: Vec<Option<(&str, Option<&str>)>> = split_outside_brackets(&c[1], &['、', '和']).into_iter().map(entry_of).collect();
+                    for (position, person) in entries.into_iter().flatten() {
+                        if let Some(person) = person {
+                            push(person, role, Some(position).filter(|p| !p.is_empty()), Some(Change::Join));
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+/// One entry of a list in prose: `省国土资源厅厅长周明` (the post first),
+/// `周明（省国土资源厅厅长）`, or a name: `(position, person)`.
+fn entry_of(entry: &str) -> Option<(&str, Option<&str>)> {
+    let entry = entry.trim().trim_end_matches("同志");
+    if char_len(entry) > 30 {
+        return None;
+    }
+    if let Some(inner) = entry.strip_suffix(['）', ')']) {
+        let i = inner.find(['（', '('])?;
+        let name = inner[..i].trim_end_matches("同志");
+        let post = &inner[i + inner[i..].chars().next().map_or(1, char::len_utf8)..];
+        return is_name(name).then_some((post, Some(name)));
+    }
+    let split = (2..=4).rev().find_map(|n| {
+        let cut = entry.char_indices().rev().nth(n - 1)?.0;
+        let (post, name) = entry.split_at(cut);
+        (is_name(name) && is_post(post)).then_some((post, Some(name)))
+    });
+    split.or_else(|| is_name(entry).then_some(("", Some(entry))))
 }
 
 /// Where `position` is printed in `sentence`, when it is.

@@ -224,6 +224,35 @@ fn cells(line: &str) -> Vec<Val<'_>> {
     out.into_iter().map(|(text, a, b)| Val { text, src: line.get(a..b).unwrap_or("") }).collect()
 }
 
+/// `序号 姓名 现任职务 拟任职务 1 甲 A B 2 乙 C D`: the header's columns and
+/// each row's cells, when every row after the header reads as one (a number
+/// under 序号, a name under 姓名).
+fn run_together_rows(line: &str) -> Option<Vec<(TableColumns, Vec<Val<'_>>)>> {
+    let words: Vec<Val> = line.split_whitespace().map(Val::new).collect();
+    let start = words.iter().position(|w| w.text == "姓名" || w.text == "序号")?;
+    // The header: the labels up to the first row's number or name.
+    let label = |w: &str| matches!(w, "序号" | "姓名" | "任职" | "备注") || w.contains("职务") || ["原", "新", "现任", "拟任"].iter().any(|p| w.starts_with(p));
+    let end = (start + 1..words.len()).find(|&k| !label(&words[k].text))?;
+    table_header(&words[start..end])?;
+    let width = end - start;
+    let header = &words[start..start + width];
+    let serial = header.iter().position(|w| w.text == "序号");
+    let body = &words[start + width..];
+    if body.is_empty() || body.len() % width != 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for row in body.chunks(width) {
+        let c = table_header(header)?;
+        let numbered = serial.is_none_or(|k| row[k].text.chars().all(|ch| ch.is_ascii_digit()));
+        if !numbered || !is_name(&row[c.name].text) {
+            return None;
+        }
+        out.push((c, row.to_vec()));
+    }
+    Some(out)
+}
+
 /// Rows of a personnel table printed one per line.
 fn table_rows(input: &str, paras: &[Para], out: &mut Vec<Appointment>) {
     let mut cols: Option<TableColumns> = None;
@@ -234,6 +263,28 @@ fn table_rows(input: &str, paras: &[Para], out: &mut Vec<Appointment>) {
             let row = cells(printed);
             if let Some(h) = table_header(&row) {
                 cols = Some(h);
+                continue;
+            }
+            // A header and its rows run together on one line, cells apart
+            // by single blanks: rows are the words after the header, a
+            // header's width at a time.
+            if let Some(rows) = run_together_rows(printed) {
+                for (c, row) in rows {
+                    let (a, b) = (range_in(printed, row[0].src).start, range_in(printed, row[row.len() - 1].src).end);
+                    let span = Span::new(l.start + a, l.start + b);
+                    let at = |s: &str| {
+                        let r = range_in(printed, s);
+                        Span::new(l.start + r.start, l.start + r.end)
+                    };
+                    let name = &row[c.name];
+                    if let Some(post) = c.new.and_then(|k| row.get(k)) {
+                        push(out, Action::Appoint, std::slice::from_ref(name), post, None, span.clone(), &at);
+                    }
+                    if let Some(post) = c.old.and_then(|k| row.get(k)) {
+                        push(out, Action::Remove, std::slice::from_ref(name), post, None, span, &at);
+                    }
+                }
+                cols = None;
                 continue;
             }
             let Some(c) = &cols else { continue };

@@ -28,3 +28,23 @@ fn a_crawled_group_list_gives_every_member_with_role_and_post() {
     assert_eq!(got, want);
     assert!(d.members.iter().all(|m| m.group.as_deref() == Some("省科技教育领导小组")));
 }
+
+#[test]
+fn an_adjustment_notice_gives_who_leaves_and_who_joins() {
+    // `李耀明同志不再担任省会规划建设委员会委员和办公室副主任职务，增补省交通厅
+    // 厅长焦彦龙和省建设厅助理巡视员苏蕴山同志为省会规划建设委员会委员，
+    // 苏蕴山同志兼任办公室副主任。`
+    let text = read_corpus("real/14_hebei-jizhengban-2004-shenghui-weiyuanhui-chengyuan-tiaozheng.txt");
+    let p = parse(&text, &Options::default());
+    let got: Vec<(&str, Option<&str>, &str, Option<gongwen::Change>)> =
+        p.documents.iter().flat_map(|d| &d.members).map(|m| (m.role.as_str(), m.person.as_deref(), m.position.as_str(), m.change)).collect();
+    use gongwen::Change::{Join, Leave};
+    let want = [
+        ("委员", Some("李耀明"), "", Some(Leave)),
+        ("办公室副主任", Some("李耀明"), "", Some(Leave)),
+        ("委员", Some("焦彦龙"), "省交通厅厅长", Some(Join)),
+        ("委员", Some("苏蕴山"), "省建设厅助理巡视员", Some(Join)),
+        ("办公室副主任", Some("苏蕴山"), "省建设厅助理巡视员", None),
+    ];
+    assert_eq!(got, want);
+}
