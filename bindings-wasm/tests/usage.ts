@@ -99,7 +99,7 @@ for (const r of rows) {
 }
 const persons: PersonRow[] = people(text);
 for (const r of persons) {
-  const relation: "appoint" | "remove" | "supervises" | "liaises" | "leader" = r.relation;
+  const relation: "appoint" | "remove" | "supervises" | "liaises" | "leader" | "member" | "joins" | "leaves" = r.relation;
   const cells: [number, string | null, string, string, string, string, string | null, string | null] =
     [r.document, r.doc_number, r.doc_title, r.person, r.object, r.titles, r.note, r.backup];
 }

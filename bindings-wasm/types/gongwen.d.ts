@@ -300,11 +300,13 @@ export interface PersonRow {
   doc_number: string | null;
   doc_title: string;
   person: string;
-  relation: "appoint" | "remove" | "supervises" | "liaises" | "leader";
-  /** The post (appointments) or the body (division). */
+  /** `member`, `joins`, `leaves`: a member of a group (组成人员). */
+  relation: "appoint" | "remove" | "supervises" | "liaises" | "leader" | "member" | "joins" | "leaves";
+  /** The post (appointments), the body (division) or the group (members). */
   object: string;
-  /** Leader's titles joined with `、`. */
+  /** Leader's titles joined with `、`; a member's post. */
   titles: string;
+  /** An appointment's note; a member's role (组长, 成员 …). */
   note: string | null;
   backup: string | null;
 }
