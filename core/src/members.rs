@@ -184,10 +184,12 @@ fn role_at_end(phrase: &str) -> Option<&'static str> {
 fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Member>) {
     static SENTENCES: LazyLock<[Regex; 4]> = LazyLock::new(|| {
         [
-            r"([\p{Han}·]{2,8}?)同志兼任([^，。；]{2,20})$",
-            r"([^，。；]{2,20}?)由([\p{Han}·]{2,8}?)同志兼任$",
-            r"([\p{Han}·]{2,8}?)(?:同志)?不再担任([^，。；]{2,30}?)(?:职务)?$",
-            r"增补(.{2,120}?)(?:同志)?为([^，。；]{2,30})$",
+            // (No counted repetitions: they compile to large automata. The
+            // name is the last 8 characters at most, see `tail8`.)
+            r"([\p{Han}·]+)同志兼任([^，。；]+)$",
+            r"([^，。；]+?)由([\p{Han}·]+?)同志兼任$",
+            r"([\p{Han}·]+?)(?:同志)?不再担任([^，。；]+?)(?:职务)?$",
+            r"增补(.+?)(?:同志)?为([^，。；]+)$",
         ]
         .map(|p| Regex::new(p).expect("member changes compile"))
     });
@@ -252,22 +254,22 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
             };
             if let Some(c) = SENTENCES[0].captures(sentence) {
                 if let (Some(role), Some(who)) = (role_at_end(&c[2]), c.get(1)) {
-                    push(who.as_str(), role, None, None);
+                    push(tail8(who.as_str()), role, None, None);
                 }
             } else if let Some(c) = SENTENCES[1].captures(sentence) {
                 if let (Some(role), Some(who)) = (role_at_end(&c[1]), c.get(2)) {
-                    push(who.as_str(), role, None, None);
+                    push(tail8(who.as_str()), role, None, None);
                 }
             } else if let Some(c) = SENTENCES[2].captures(sentence) {
                 // `不再担任某某委员会委员和办公室副主任职务`: a leave per role.
-                for part in c[2].split(['和', '、']) {
+                for part in c[2].split(['和', '、']).filter(|_| char_len(&c[2]) <= 30) {
                     if let (Some(role), Some(who)) = (role_at_end(part), c.get(1)) {
-                        push(who.as_str(), role, None, Some(Change::Leave));
+                        push(tail8(who.as_str()), role, None, Some(Change::Leave));
                     }
                 }
             } else if let Some(c) = SENTENCES[3].captures(sentence) {
                 // `增补A（职务）、POST B和POST C同志为…委员`: a join per entry.
-                if let Some(role) = role_at_end(&c[2]) {
+                if let Some(role) = role_at_end(&c[2]).filter(|_| char_len(&c[1]) <= 120 && char_len(&c[2]) <= 30) {
                     let entries: Vec<Option<(&str, Option<&str>)>> = split_outside_brackets(&c[1], &['、', '和']).into_iter().map(entry_of).collect();
                     for (position, person) in entries.into_iter().flatten() {
                         if let Some(person) = person {
@@ -299,6 +301,12 @@ fn entry_of(entry: &str) -> Option<(&str, Option<&str>)> {
         (is_name(name) && is_post(post)).then_some((post, Some(name)))
     });
     split.or_else(|| is_name(entry).then_some(("", Some(entry))))
+}
+
+/// The last 8 characters of `s` at most: the name before 同志 in a run of
+/// Han text.
+fn tail8(s: &str) -> &str {
+    s.char_indices().rev().nth(7).map_or(s, |(i, _)| &s[i..])
 }
 
 /// Where `position` is printed in `sentence`, when it is.
