@@ -187,7 +187,7 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
             // (No counted repetitions: they compile to large automata. The
             // name is the last 8 characters at most, see `tail8`.)
             r"([\p{Han}·]+)同志兼任([^，。；]+)$",
-            r"([^，。；]+?)由([\p{Han}·]+?)同志兼任$",
+            r"([^，。；]+?)由([^，。；]+?)(?:同志)?兼任$",
             r"([\p{Han}·]+?)(?:同志)?不再担任([^，。；]+?)(?:职务)?$",
             r"增补(.+?)(?:同志)?为([^，。；]+)$",
         ]
@@ -257,8 +257,9 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
                     push(tail8(who.as_str()), role, None, None);
                 }
             } else if let Some(c) = SENTENCES[1].captures(sentence) {
-                if let (Some(role), Some(who)) = (role_at_end(&c[1]), c.get(2)) {
-                    push(tail8(who.as_str()), role, None, None);
+                // `办公室主任由X同志兼任`, `…由生态环境部副部长X兼任`.
+                if let (Some(role), Some((position, Some(person)))) = (role_at_end(&c[1]), entry_of(&c[2])) {
+                    push(person, role, Some(position).filter(|p| !p.is_empty()), None);
                 }
             } else if let Some(c) = SENTENCES[2].captures(sentence) {
                 // `不再担任某某委员会委员和办公室副主任职务`: a leave per role.

@@ -48,3 +48,36 @@ fn an_adjustment_notice_gives_who_leaves_and_who_joins() {
     ];
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_state_council_group_list_with_its_office_director() {
+    // Real 23, read from the text: 组长, 3 副组长, 14 成员 (name and post
+    // across a column gap), then `办公室主任由生态环境部副部长赵英民兼任`.
+    let text = read_corpus("real/23_guobanhan-2018-74-wuranyuan-pucha-xiaozu-renyuan.txt");
+    let p = parse(&text, &Options::default());
+    let d = &p.documents[0];
+    let got: Vec<(&str, Option<&str>, &str)> = d.members.iter().map(|m| (m.role.as_str(), m.person.as_deref(), m.position.as_str())).collect();
+    let want = [
+        ("组长", Some("韩正"), "国务院副总理"),
+        ("副组长", Some("丁学东"), "国务院副秘书长"),
+        ("副组长", Some("李干杰"), "生态环境部部长"),
+        ("副组长", Some("宁吉喆"), "统计局局长"),
+        ("成员", Some("郭卫民"), "中央宣传部部务会议成员、新闻办副主任"),
+        ("成员", Some("张勇"), "发展改革委副主任"),
+        ("成员", Some("辛国斌"), "工业和信息化部副部长"),
+        ("成员", Some("杜航伟"), "公安部副部长"),
+        ("成员", Some("刘伟"), "财政部副部长"),
+        ("成员", Some("王春峰"), "自然资源部党组成员"),
+        ("成员", Some("赵英民"), "生态环境部副部长"),
+        ("成员", Some("倪虹"), "住房城乡建设部副部长"),
+        ("成员", Some("戴东昌"), "交通运输部副部长"),
+        ("成员", Some("魏山忠"), "水利部副部长"),
+        ("成员", Some("张桃林"), "农业农村部副部长"),
+        ("成员", Some("孙瑞标"), "税务总局副局长"),
+        ("成员", Some("马正其"), "市场监管总局副局长"),
+        ("成员", Some("钱毅平"), "中央军委后勤保障部副部长"),
+        ("办公室主任", Some("赵英民"), "生态环境部副部长"),
+    ];
+    assert_eq!(got, want);
+    assert!(d.members.iter().all(|m| m.group.as_deref() == Some("国务院第二次全国污染源普查领导小组")));
+}
