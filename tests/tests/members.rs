@@ -81,3 +81,24 @@ fn a_state_council_group_list_with_its_office_director() {
     assert_eq!(got, want);
     assert!(d.members.iter().all(|m| m.group.as_deref() == Some("国务院第二次全国污染源普查领导小组")));
 }
+
+#[test]
+fn a_committee_list_with_departmental_and_expert_members() {
+    // Real 08, counted from the text: 主任 1, 副主任 3, 秘书长 1, then 委员
+    // under two sub-headings: 22 部门委员 and 26 专家委员; names padded to
+    // three characters (`黄　卫`); the 办公室 sentence names no director.
+    let text = read_corpus("real/08_guobanfa-2018-109-jiaocai-weiyuanhui-renyuan.txt");
+    let p = parse(&text, &Options::default());
+    let d = &p.documents[0];
+    let count = |role: &str| d.members.iter().filter(|m| m.role == role).count();
+    assert_eq!((count("主任"), count("副主任"), count("秘书长"), count("委员")), (1, 3, 1, 48));
+    assert_eq!(d.members.len(), 53);
+    let row = |k: usize| (d.members[k].role.as_str(), d.members[k].person.as_deref(), d.members[k].position.as_str());
+    assert_eq!(row(0), ("主任", Some("孙春兰"), "国务院副总理"));
+    assert_eq!(row(2), ("副主任", Some("王晓晖"), "中央宣传部副部长、中央政研室副主任"));
+    assert_eq!(row(4), ("秘书长", Some("朱之文"), "教育部副部长"));
+    assert_eq!(row(10), ("委员", Some("黄卫"), "科技部副部长"));
+    assert_eq!(row(27), ("委员", Some("马敏"), "教授、华中师范大学原党委书记"));
+    assert_eq!(row(52), ("委员", Some("潘云鹤"), "院士、工程院原副院长"));
+    assert!(d.members.iter().all(|m| m.group.as_deref() == Some("国家教材委员会") && m.change.is_none()));
+}
