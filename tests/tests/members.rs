@@ -102,3 +102,24 @@ fn a_committee_list_with_departmental_and_expert_members() {
     assert_eq!(row(52), ("委员", Some("潘云鹤"), "院士、工程院原副院长"));
     assert!(d.members.iter().all(|m| m.group.as_deref() == Some("国家教材委员会") && m.change.is_none()));
 }
+
+#[test]
+fn a_group_list_with_posts_in_brackets_and_names_alone() {
+    // Real 22, counted from the text: 组长 李文钢 and two 副组长 without a
+    // post (padded `冯 镭`, `沈 慧`), 何洪明（市纪委）, 42 成员 `NAME（UNIT）`
+    // one per line (one bracket closed as `)`), then `胡廖明同志兼任办公室主任`.
+    let text = read_corpus("real/22_linan-linzhengbanhan-2013-89-xinyong-lingdao-xiaozu.txt");
+    let p = parse(&text, &Options::default());
+    let d = &p.documents[0];
+    let row = |k: usize| (d.members[k].role.as_str(), d.members[k].person.as_deref(), d.members[k].position.as_str());
+    assert_eq!(d.members.len(), 47);
+    assert_eq!(row(0), ("组长", Some("李文钢"), ""));
+    assert_eq!(row(1), ("副组长", Some("冯镭"), ""));
+    assert_eq!(row(3), ("副组长", Some("何洪明"), "市纪委"));
+    assert_eq!(d.members.iter().filter(|m| m.role == "成员").count(), 42);
+    assert_eq!(row(4), ("成员", Some("巫振江"), "市府办"));
+    assert_eq!(row(21), ("成员", Some("张发平"), "市统计局"));
+    assert_eq!(row(45), ("成员", Some("胡廖明"), "市发改局"));
+    assert_eq!(row(46), ("办公室主任", Some("胡廖明"), "市发改局"));
+    assert!(d.members.iter().all(|m| m.group.as_deref() == Some("临安市信用建设工作领导小组")));
+}
