@@ -208,16 +208,19 @@ fn heading_then_gap(t: &str, out: &mut Vec<usize>) {
         issuer = Some(t.len() - rest.len());
         (head, rest) = (&rest[..q], rest[q..].trim_start());
     }
-    let v = vocab();
-    // (A `label：value` before a gap is a row of the text, not a heading.)
-    if head.contains(['：', ':']) || !heading_title(head) || v.leading_words.prefix_of(head).is_some() || v.body_openers.prefix_of(head).is_some() {
+    // Body text after the gap (cheap tests first: this runs on every line
+    // with a gap).
+    let sentence = head_of(rest, 100 * 3).contains(['。', '，']);
+    if !(sentence || marker_at(rest).is_some() || crate::grammar::ordinal_number(rest, false, false).is_some()) {
         return;
     }
-    let sentence = head_of(rest, 100 * 3).contains(['。', '，']);
-    if sentence || marker_at(rest).is_some() || crate::grammar::ordinal_number(rest, false, false).is_some() {
-        out.extend(issuer);
-        out.push(t.len() - rest.len());
+    let v = vocab();
+    // (A `label：value` before a gap is a row of the text, not a heading.)
+    if head.contains(['：', ':']) || v.leading_words.prefix_of(head).is_some() || v.body_openers.prefix_of(head).is_some() || !heading_title(head) {
+        return;
     }
+    out.extend(issuer);
+    out.push(t.len() - rest.len());
 }
 
 /// `某某办法某省人民政府令〔2022〕第2号《某某办法》已经…`: a regulation's
@@ -250,7 +253,8 @@ fn title_then_order(t: &str, out: &mut Vec<usize>) {
 fn title_then_note(t: &str, out: &mut Vec<usize>) {
     let Some(open) = head_of(t, 150 * 3).find(['（', '(']) else { return };
     let head = &t[..open];
-    if !heading_title(head) || vocab().leading_words.prefix_of(head).is_some() {
+    // (Sentence punctuation before the bracket: running text, the common case.)
+    if head.contains(['。', '，', '；']) || vocab().leading_words.prefix_of(head).is_some() {
         return;
     }
     // The matching bracket within 300 characters (brackets nest inside).
@@ -264,7 +268,7 @@ fn title_then_note(t: &str, out: &mut Vec<usize>) {
         (depth == 0).then_some(open + k + c.len_utf8())
     });
     let Some(close) = close else { return };
-    if !crate::grammar::has_date(&t[open..close]) {
+    if !crate::grammar::has_date(&t[open..close]) || !heading_title(head) {
         return;
     }
     out.push(open);

@@ -646,6 +646,21 @@ mod tests {
 
 
     #[test]
+    fn headings_and_numeric_dates() {
+        for t in ["《某某办法》政策解读", "中华人民共和国某某法", "某地：最高100万元补助支持某某建设", "大力培育创新卓越的“领跑者”企业", "关于批准某某公司设立某某基地"] {
+            assert!(heading_title(t), "{t}");
+        }
+        // A sentence, an addressee list, a metadata row, a marker, a date, a number, an issuer.
+        for t in ["现将有关事项通知如下。", "各市、县人民政府：", "标题：某某通知", "一、总体要求", "2024年3月5日", "某政发〔2024〕3号", "某某县人民政府"] {
+            assert!(!heading_title(t), "{t}");
+        }
+        assert_eq!(numeric_date("2024-03-02").as_deref(), Some("2024-03-02"));
+        assert_eq!(numeric_date("2024/3/2").as_deref(), Some("2024-03-02"));
+        assert_eq!(numeric_date("2024-13-02"), None);
+        assert_eq!(numeric_date("2024-03-02 发布"), None);
+    }
+
+    #[test]
     fn ordinal_numbers() {
         let o = ordinal_number("某省人民政府令第123号", false, false).unwrap();
         assert_eq!((o.issuer, o.year, o.serial, o.len), (Some(0..21), None, 123, "某省人民政府令第123号".len()));

@@ -65,6 +65,9 @@ fn placeholders(layout: &Layout, doc: &DocLines, diags: &mut Vec<Diagnostic>) {
     let mut found: Vec<Span> = Vec::new();
     for &i in &doc.order {
         let t = layout.text(i);
+        if !t.contains(['X', 'x', 'Ｘ', '×']) {
+            continue;
+        }
         let r = layout.lines[i].clean();
         let mut run: Option<usize> = None;
         let mut prev: Option<char> = None;
@@ -92,7 +95,7 @@ fn placeholders(layout: &Layout, doc: &DocLines, diags: &mut Vec<Diagnostic>) {
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "placeholders".into(),
-            message: format!("{} placeholder(s) such as XXX stand where text was left out or could not be read; values holding them were not read", found.len()),
+            message: format!("{} placeholder(s) such as XXX stand where text was left out or could not be read; a 发文字号 or date holding one is not read", found.len()),
             span: first.clone(),
         });
     }
@@ -115,7 +118,7 @@ fn title(layout: &Layout, doc: &DocLines, d: &mut Document) {
         doc.order.iter().zip(&doc.roles).filter(|(_, r)| **r == Role::Title).map(|(&i, _)| i).collect();
     if let Some(a) = &doc.anchor {
         for &i in &title_lines {
-            let r = layout.lines[i].clean().clone();
+            let r = layout.lines[i].clean();
             let end = match a.cut {
                 Some((line, c)) if line == i && c < r.len() => r.start + c,
                 _ => r.end,
@@ -244,7 +247,7 @@ fn doc_number(layout: &Layout, doc: &DocLines, metadata: &[(String, Span, String
             // The span leaves out brackets around the number.
             let inner = crate::grammar::unbracketed(head);
             let from = inner.as_ptr() as usize - t.as_ptr() as usize;
-            let r = layout.lines[i].clean().clone();
+            let r = layout.lines[i].clean();
             d.doc_number = Some(DocNumber { text, agency, year, serial, span: layout.clean.span(r.start + from..r.start + from + inner.len()) });
             return;
         }
@@ -280,7 +283,7 @@ fn ordinal_number(layout: &Layout, doc: &DocLines, d: &mut Document) {
         let Some(o) = crate::grammar::ordinal_number(t, true, true) else { continue };
         let year = o.year.or_else(|| d.date.as_deref().and_then(|x| x.get(..4)?.parse().ok()));
         let (Some(year), serial) = (year, o.serial) else { return };
-        let r = layout.lines[i].clean().clone();
+        let r = layout.lines[i].clean();
         let mut span = layout.clean.span(r);
         let agency = match &o.issuer {
             Some(p) => t[p.clone()].to_string(),
@@ -542,7 +545,7 @@ fn attachments(layout: &Layout, doc: &DocLines, d: &mut Document) {
         if r != Role::Text || (k > k0 && HEADING.is_match(layout.text(i))) {
             break;
         }
-        let cr = layout.lines[i].clean().clone();
+        let cr = layout.lines[i].clean();
         let t = layout.text(i);
         let (mut body_start, mut t_body) = (cr.start, t);
         if k == k0 {
@@ -597,7 +600,7 @@ static NOTE: LazyLock<Regex> =
 fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
     for (k, (&i, _)) in doc.order.iter().zip(&doc.roles).enumerate() {
         let t = layout.text(i);
-        let cr = layout.lines[i].clean().clone();
+        let cr = layout.lines[i].clean();
         // `某某办公室 2024年2月5` / `日印发`: a PDF may break the 印发 line.
         let joined;
         let t2 = match doc.order.get(k + 1) {
@@ -622,7 +625,7 @@ fn closing_elements(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Doc
                 if m.text.ends_with(['。', '.']) || tj.ends_with("印发") || PRINTED.is_match(tj) || tj.contains('：') || char_len(tj) > 60 {
                     break;
                 }
-                m.push_from(&layout.clean, layout.lines[j].clean().clone());
+                m.push_from(&layout.clean, layout.lines[j].clean());
             }
             let rest = m.text.clone();
             for r in split_bodies(&rest) {

@@ -76,7 +76,7 @@ pub(crate) struct Layout {
 impl Layout {
     /// The cleaned text of line `i`.
     pub fn text(&self, i: usize) -> &str {
-        &self.clean.text[self.lines[i].clean().clone()]
+        &self.clean.text[self.lines[i].clean()]
     }
     /// Moves each document's cleaned text (the lines `first..=last` of each
     /// pair) into a buffer of its own and rebases those lines onto it; the
@@ -351,7 +351,7 @@ fn cut_repeated_lines(out: &mut Layout) {
         if out.lines[i].furniture.is_some() {
             continue;
         }
-        let r = out.lines[i].clean().clone();
+        let r = out.lines[i].clean();
         let t = &out.clean.text[r.clone()];
         if char_len(t) < 60 {
             continue;

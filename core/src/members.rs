@@ -193,44 +193,32 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
         ]
         .map(|p| Regex::new(p).expect("member changes compile"))
     });
-    let nouns = vocab().list("members", "groups");
+    let v = vocab();
+    let (nouns, breakers) = (v.list("members", "groups"), v.list("members", "not_in_entries"));
     for p in paras {
         let t = p.text.text.as_str();
         // `成立某某领导小组，副省长A任组长，B、C任副组长，D、E为成员。`:
         // a list in prose, where the paragraph or the title names a group.
         let grouped = group.is_some() || nouns.iter().any(|n| t.contains(n.as_str()));
-        for sentence in t.split(['。', '；', '，', ';']).filter(|_| grouped) {
-            let sentence = sentence.trim();
-            let Some(verb) = ["担任", "任", "为"].iter().filter_map(|v| sentence.rfind(v).map(|i| (i, v.len()))).max() else { continue };
-            let (list, role_part) = (&sentence[..verb.0], &sentence[verb.0 + verb.1..]);
-            let Some(role) = role_at_end(role_part).filter(|r| char_len(role_part) <= char_len(r) + 6) else { continue };
-            let at = |x: &str| p.text.slice_span(x, input);
-            // Every entry must read as `POST NAME` or a name, or the sentence
-            // is not a list (`根据工作需要设主任委员和副主任委员`).
-            let clause_word = |x: &str| ["根据", "设", "聘任", "以", "由", "和", "及", "等", "执行", "领导", "分管", "负责", "增补", "不再"].iter().any(|w| x.contains(w));
-            let parsed: Vec<Option<(&str, Option<&str>)>> = split_outside_brackets(list, &['、'])
-                .into_iter()
-                .map(|entry| if clause_word(entry) { None } else { entry_of(entry) })
-                .collect();
-            if parsed.is_empty() || parsed.iter().any(Option::is_none) {
-                continue;
-            }
-            for (position, person) in parsed.into_iter().flatten() {
-                let entry = person.map_or(position, |n| &list[crate::text::range_in(list, position).start.min(crate::text::range_in(list, n).start)..crate::text::range_in(list, n).end]);
-                out.push(Member {
-                    group: group.cloned(),
-                    role: role.to_string(),
-                    person: person.map(str::to_string),
-                    position: position.to_string(),
-                    change: None,
-                    span: at(entry),
-                    spans: PersonSpans { person: person.map(&at), position: (!position.is_empty()).then(|| at(position)) },
-                });
-            }
-        }
         for sentence in t.split(['。', '；', '，', ';']) {
             let sentence = sentence.trim();
             let at = |x: &str| p.text.slice_span(x, input);
+            if grouped {
+                if let Some((role, list, entries)) = prose_list(sentence, breakers) {
+                    for (position, person) in entries {
+                        out.push(Member {
+                            group: group.cloned(),
+                            role: role.to_string(),
+                            person: Some(person.to_string()),
+                            position: position.to_string(),
+                            change: None,
+                            span: at(crate::text::hull(list, position, person)),
+                            spans: PersonSpans { person: Some(at(person)), position: (!position.is_empty()).then(|| at(position)) },
+                        });
+                    }
+                    continue;
+                }
+            }
             let mut push = |person: &str, role: &'static str, position: Option<&str>, change: Option<Change>| {
                 if !is_name(person) {
                     return;
@@ -257,8 +245,7 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
                     push(tail8(who.as_str()), role, None, None);
                 }
             } else if let Some(c) = SENTENCES[1].captures(sentence) {
-                // `办公室主任由X同志兼任`, `…由生态环境部副部长X兼任`.
-                if let (Some(role), Some((position, Some(person)))) = (role_at_end(&c[1]), entry_of(&c[2])) {
+                if let (Some(role), Some((position, person))) = (role_at_end(&c[1]), entry_of(&c[2])) {
                     push(person, role, Some(position).filter(|p| !p.is_empty()), None);
                 }
             } else if let Some(c) = SENTENCES[2].captures(sentence) {
@@ -271,11 +258,8 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
             } else if let Some(c) = SENTENCES[3].captures(sentence) {
                 // `增补A（职务）、POST B和POST C同志为…委员`: a join per entry.
                 if let Some(role) = role_at_end(&c[2]).filter(|_| char_len(&c[1]) <= 120 && char_len(&c[2]) <= 30) {
-                    let entries: Vec<Option<(&str, Option<&str>)>> = split_outside_brackets(&c[1], &['、', '和']).into_iter().map(entry_of).collect();
-                    for (position, person) in entries.into_iter().flatten() {
-                        if let Some(person) = person {
-                            push(person, role, Some(position).filter(|p| !p.is_empty()), Some(Change::Join));
-                        }
+                    for (position, person) in split_outside_brackets(&c[1], &['、', '和']).into_iter().filter_map(entry_of) {
+                        push(person, role, Some(position).filter(|p| !p.is_empty()), Some(Change::Join));
                     }
                 }
             }
@@ -283,9 +267,24 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
     }
 }
 
+/// `POST NAME、POST NAME任ROLE`, `NAME、NAME为ROLE`: the role, the list and
+/// its entries `(position, person)` — every entry must read as one, and
+/// none may hold a word of a clause (`vocab/people.toml`), or the sentence
+/// is not a list (`根据工作需要设主任委员和副主任委员`).
+fn prose_list<'a>(sentence: &'a str, breakers: &[String]) -> Option<(&'static str, &'a str, Vec<(&'a str, &'a str)>)> {
+    let (at, len) = ["担任", "任", "为"].iter().filter_map(|v| sentence.rfind(v).map(|i| (i, v.len()))).max()?;
+    let (list, role_part) = (&sentence[..at], &sentence[at + len..]);
+    let role = role_at_end(role_part).filter(|r| char_len(role_part) <= char_len(r) + 6)?;
+    let entries: Option<Vec<(&str, &str)>> = split_outside_brackets(list, &['、'])
+        .into_iter()
+        .map(|e| if breakers.iter().any(|w| e.contains(w.as_str())) { None } else { entry_of(e) })
+        .collect();
+    entries.filter(|e| !e.is_empty()).map(|e| (role, list, e))
+}
+
 /// One entry of a list in prose: `省国土资源厅厅长周明` (the post first),
 /// `周明（省国土资源厅厅长）`, or a name: `(position, person)`.
-fn entry_of(entry: &str) -> Option<(&str, Option<&str>)> {
+fn entry_of(entry: &str) -> Option<(&str, &str)> {
     let entry = entry.trim().trim_end_matches("同志");
     if char_len(entry) > 30 {
         return None;
@@ -294,14 +293,14 @@ fn entry_of(entry: &str) -> Option<(&str, Option<&str>)> {
         let i = inner.find(['（', '('])?;
         let name = inner[..i].trim_end_matches("同志");
         let post = &inner[i + inner[i..].chars().next().map_or(1, char::len_utf8)..];
-        return is_name(name).then_some((post, Some(name)));
+        return is_name(name).then_some((post, name));
     }
     let split = (2..=4).rev().find_map(|n| {
         let cut = entry.char_indices().rev().nth(n - 1)?.0;
         let (post, name) = entry.split_at(cut);
-        (is_name(name) && is_post(post)).then_some((post, Some(name)))
+        (is_name(name) && is_post(post)).then_some((post, name))
     });
-    split.or_else(|| is_name(entry).then_some(("", Some(entry))))
+    split.or_else(|| is_name(entry).then_some(("", entry)))
 }
 
 /// The last 8 characters of `s` at most: the name before 同志 in a run of

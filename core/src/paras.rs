@@ -35,7 +35,7 @@ pub(crate) fn paragraphs(layout: &Layout, doc: &DocLines) -> Vec<Para> {
         .iter()
         .zip(&doc.roles)
         .filter_map(|(&i, r)| {
-            let cr = layout.lines[i].clean().clone();
+            let cr = layout.lines[i].clean();
             match (r, cut) {
                 (Role::Text, _) => Some((i, cr)),
                 (Role::Title, Some((line, c))) if line == i && 0 < c && c < cr.len() => Some((i, cr.start + c..cr.end)),

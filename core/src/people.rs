@@ -36,6 +36,7 @@ static NOT_NAMES: LazyLock<&[String]> = LazyLock::new(|| vocab().list("names", "
 /// Words opening a leader's duty sentence, and notes that are not duties.
 static DUTY_OPENERS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("division", "duty_openers"));
 static NOT_DUTIES: LazyLock<&[String]> = LazyLock::new(|| vocab().list("division", "not_duties"));
+static ADJUSTERS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("division", "adjusters"));
 
 fn is_name(s: &str) -> bool {
     let n = char_len(s);
@@ -181,6 +182,7 @@ static CONCURRENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?)同志�
 
 /// Columns of a personnel table: which column holds the name, the old post
 /// and the new post.
+#[derive(Clone, Copy)]
 struct TableColumns {
     name: usize,
     old: Option<usize>,
@@ -227,30 +229,22 @@ fn cells(line: &str) -> Vec<Val<'_>> {
 /// `序号 姓名 现任职务 拟任职务 1 甲 A B 2 乙 C D`: the header's columns and
 /// each row's cells, when every row after the header reads as one (a number
 /// under 序号, a name under 姓名).
-fn run_together_rows(line: &str) -> Option<Vec<(TableColumns, Vec<Val<'_>>)>> {
+fn run_together_rows(line: &str) -> Option<(TableColumns, Vec<Vec<Val<'_>>>)> {
     let words: Vec<Val> = line.split_whitespace().map(Val::new).collect();
     let start = words.iter().position(|w| w.text == "姓名" || w.text == "序号")?;
     // The header: the labels up to the first row's number or name.
     let label = |w: &str| matches!(w, "序号" | "姓名" | "任职" | "备注") || w.contains("职务") || ["原", "新", "现任", "拟任"].iter().any(|p| w.starts_with(p));
     let end = (start + 1..words.len()).find(|&k| !label(&words[k].text))?;
-    table_header(&words[start..end])?;
-    let width = end - start;
-    let header = &words[start..start + width];
+    let header = &words[start..end];
+    let c = table_header(header)?;
     let serial = header.iter().position(|w| w.text == "序号");
-    let body = &words[start + width..];
-    if body.is_empty() || body.len() % width != 0 {
+    let body = &words[end..];
+    if body.is_empty() || body.len() % header.len() != 0 {
         return None;
     }
-    let mut out = Vec::new();
-    for row in body.chunks(width) {
-        let c = table_header(header)?;
-        let numbered = serial.is_none_or(|k| row[k].text.chars().all(|ch| ch.is_ascii_digit()));
-        if !numbered || !is_name(&row[c.name].text) {
-            return None;
-        }
-        out.push((c, row.to_vec()));
-    }
-    Some(out)
+    let rows: Vec<Vec<Val>> = body.chunks(header.len()).map(<[Val]>::to_vec).collect();
+    let readable = |row: &Vec<Val>| serial.is_none_or(|k| row[k].text.chars().all(|ch| ch.is_ascii_digit())) && is_name(&row[c.name].text);
+    rows.iter().all(readable).then_some((c, rows))
 }
 
 /// Rows of a personnel table printed one per line.
@@ -268,8 +262,8 @@ fn table_rows(input: &str, paras: &[Para], out: &mut Vec<Appointment>) {
             // A header and its rows run together on one line, cells apart
             // by single blanks: rows are the words after the header, a
             // header's width at a time.
-            if let Some(rows) = run_together_rows(printed) {
-                for (c, row) in rows {
+            if let Some((c, rows)) = run_together_rows(printed) {
+                for row in rows {
                     let (a, b) = (range_in(printed, row[0].src).start, range_in(printed, row[row.len() - 1].src).end);
                     let span = Span::new(l.start + a, l.start + b);
                     let at = |s: &str| {
@@ -492,31 +486,20 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
             return;
         }
     }
-    if let Some(cap) = REMOVE_BARE.captures(c) {
-        let who = names(&cap[1]);
-        if !who.is_empty() {
-            push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
-            return;
+    // `免去X的Y职务`, `X不再担任Y职务`, `接受X辞去Y职务的请求`: X leaves Y.
+    for re in [&*REMOVE_BARE, &*NO_LONGER, &*RESIGNS] {
+        if let Some(cap) = re.captures(c) {
+            let who = names(&cap[1]);
+            if !who.is_empty() {
+                push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
+                return;
+            }
         }
     }
     if let Some(rest) = c.strip_prefix("免去").and_then(|r| r.strip_suffix("职务")) {
         // `免去欧阳畅县…职务`: the 的 is missing.
         if let Some((name, post)) = split_name_post(rest) {
             push(out, Action::Remove, &[Val::new(name)], &Val::new(post), None, span, at);
-            return;
-        }
-    }
-    if let Some(cap) = NO_LONGER.captures(c) {
-        let who = names(&cap[1]);
-        if !who.is_empty() {
-            push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
-            return;
-        }
-    }
-    if let Some(cap) = RESIGNS.captures(c) {
-        let who = names(&cap[1]);
-        if !who.is_empty() {
-            push(out, Action::Remove, &who, &Val::new(&cap[2]), None, span, at);
             return;
         }
     }
@@ -669,7 +652,7 @@ fn leader_prose(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
         let body = i + "同志".len();
         let body = body + t[body..].chars().next().filter(|c| matches!(c, '，' | ',')).map_or(0, char::len_utf8);
         let rest = &t[body..];
-        if !DUTY_OPENERS.iter().chain(["增加".to_string(), "另".to_string()].iter()).any(|w| rest.starts_with(w.as_str())) {
+        if !DUTY_OPENERS.iter().chain(ADJUSTERS.iter()).any(|w| rest.starts_with(w.as_str())) {
             return None;
         }
         let titles = titles.split('、').map(str::trim).filter(|s| !s.is_empty()).map(Val::new).collect();
@@ -736,7 +719,7 @@ fn read_duties<'a>(a: &mut Assignment, text: &'a str, at: At) {
                 r.strip_prefix(['：', ':']).unwrap_or(r)
             };
             // `增加分管…`, `另分管…`: an adjustment adds to the duties.
-            if let Some(r) = ["增加", "另外", "另", "还"].iter().find_map(|w| s.strip_prefix(w)).filter(|r| r.starts_with("分管") || r.starts_with("联系")) {
+            if let Some(r) = ADJUSTERS.iter().find_map(|w| s.strip_prefix(w.as_str())).filter(|r| r.starts_with("分管") || r.starts_with("联系")) {
                 s = r;
             }
             if let Some(rest) = s.strip_prefix("分管") {
