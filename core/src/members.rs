@@ -267,11 +267,14 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
     }
 }
 
+/// A role, the list that holds it and the list's `(position, person)` entries.
+type ProseList<'a> = (&'static str, &'a str, Vec<(&'a str, &'a str)>);
+
 /// `POST NAME、POST NAME任ROLE`, `NAME、NAME为ROLE`: the role, the list and
 /// its entries `(position, person)` — every entry must read as one, and
 /// none may hold a word of a clause (`vocab/people.toml`), or the sentence
 /// is not a list (`根据工作需要设主任委员和副主任委员`).
-fn prose_list<'a>(sentence: &'a str, breakers: &[String]) -> Option<(&'static str, &'a str, Vec<(&'a str, &'a str)>)> {
+fn prose_list<'a>(sentence: &'a str, breakers: &[String]) -> Option<ProseList<'a>> {
     let (at, len) = ["担任", "任", "为"].iter().filter_map(|v| sentence.rfind(v).map(|i| (i, v.len()))).max()?;
     let (list, role_part) = (&sentence[..at], &sentence[at + len..]);
     let role = role_at_end(role_part).filter(|r| char_len(role_part) <= char_len(r) + 6)?;

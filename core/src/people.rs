@@ -243,7 +243,7 @@ fn run_together_rows(line: &str) -> Option<(TableColumns, Vec<Vec<Val<'_>>>)> {
         return None;
     }
     let rows: Vec<Vec<Val>> = body.chunks(header.len()).map(<[Val]>::to_vec).collect();
-    let readable = |row: &Vec<Val>| serial.is_none_or(|k| row[k].text.chars().all(|ch| ch.is_ascii_digit())) && is_name(&row[c.name].text);
+    let readable = |row: &Vec<Val>| serial.map_or(true, |k| row[k].text.chars().all(|ch| ch.is_ascii_digit())) && is_name(&row[c.name].text);
     rows.iter().all(readable).then_some((c, rows))
 }
 
