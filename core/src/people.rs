@@ -310,8 +310,8 @@ pub(crate) fn appointments(input: &str, paras: &[Para], diags: &mut Vec<Diagnost
     let mut out = Vec::new();
     let mut rows = Vec::new();
     table_rows(input, paras, &mut rows);
-    // Mode set by a list header `任命：` / `免去：`.
-    let mut mode: Option<Action> = None;
+    // Mode set by a list header `任命：` / `免去：` / `任命为Y：`.
+    let mut mode = ListMode::default();
     for p in paras {
         let t = &p.text.text;
         let mut start = 0;
@@ -335,7 +335,16 @@ pub(crate) fn appointments(input: &str, paras: &[Para], diags: &mut Vec<Diagnost
                     from = at + ch.len_utf8();
                 }
             }
-            read_clause(from..range.end, &p.text, input, &mut mode, &mut out, diags);
+            // A list whose rows the paragraph joined (`甲某  某局局长` /
+            // `乙某  某局副局长` / `免去：`): each line read alone.
+            match list_rows(p, from..range.end) {
+                Some(rows) => {
+                    for r in rows {
+                        read_clause(r, &p.text, input, &mut mode, &mut out, diags);
+                    }
+                }
+                None => read_clause(from..range.end, &p.text, input, &mut mode, &mut out, diags),
+            }
         }
     }
     // Table rows in reading order among the sentences.
@@ -346,7 +355,73 @@ pub(crate) fn appointments(input: &str, paras: &[Para], diags: &mut Vec<Diagnost
     out
 }
 
+/// The lines of `range` when it joins several lines each a list row
+/// (a name set off by a gap or a space, then more) or a list header
+/// (ending with ：); `None` otherwise.
+fn list_rows(p: &Para, range: std::ops::Range<usize>) -> Option<Vec<std::ops::Range<usize>>> {
+    let cuts: Vec<usize> = p.line_starts.iter().copied().filter(|&s| s > range.start && s < range.end).collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    let bounds: Vec<usize> = std::iter::once(range.start).chain(cuts).chain(std::iter::once(range.end)).collect();
+    let rows: Vec<std::ops::Range<usize>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+    let t = &p.text;
+    let row_like = |r: &std::ops::Range<usize>| {
+        let line = t.text.get(r.clone()).unwrap_or("").trim_end();
+        if line.ends_with(['：', ':']) && char_len(line) <= 20 {
+            return true;
+        }
+        let cut = line.char_indices().find(|&(j, ch)| j > 0 && (matches!(ch, ' ' | '\u{3000}') || t.gap_before(r.start + j)));
+        cut.is_some_and(|(j, _)| is_name(&line[..j]))
+    };
+    rows.iter().all(row_like).then_some(rows)
+}
+
 /// Does `rest` open a new personnel action?
+/// The list a header opened: its action, and the post when the header
+/// names it (`任命为Y：` with the names in the lines below).
+#[derive(Default)]
+struct ListMode {
+    action: Option<Action>,
+    post: Option<(String, Span)>,
+}
+
+/// `任命为Y` / `决定任命为Y` / `免去Y职务` as a list heading: the action and the post.
+fn list_post_heading(head: &str) -> Option<(Action, Val<'_>)> {
+    let h = head.strip_prefix("决定").unwrap_or(head);
+    for (w, action) in [("任命为", Action::Appoint), ("聘任为", Action::Appoint), ("提名为", Action::Appoint)] {
+        if let Some(post) = h.strip_prefix(w).filter(|p| names_a_post(p)) {
+            return Some((action, Val::new(post)));
+        }
+    }
+    let post = h.strip_prefix("免去").or_else(|| h.strip_prefix("解聘"))?.strip_suffix("职务")?;
+    names_a_post(post).then(|| (Action::Remove, Val::new(post)))
+}
+
+/// A clause that is only names, separated by 、，or spaces (`甲某  乙某某  丙某`);
+/// empty otherwise.
+/// (`gap` tells where the extraction dropped a gap between two characters.)
+fn name_list(c: &str, gap: impl Fn(usize) -> bool) -> Vec<Val<'_>> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for (j, ch) in c.char_indices() {
+        if matches!(ch, '、' | '，' | ',' | ' ' | '\u{3000}') {
+            parts.push(&c[from..j]);
+            from = j + ch.len_utf8();
+        } else if j > from && gap(j) {
+            parts.push(&c[from..j]);
+            from = j;
+        }
+    }
+    parts.push(&c[from..]);
+    parts.retain(|p| !p.is_empty());
+    if !parts.is_empty() && parts.iter().all(|p| is_name(p.trim_end_matches("同志"))) {
+        return parts.into_iter().map(|p| Val::new(p.trim_end_matches("同志"))).collect();
+    }
+    // `李　明`: one name padded.
+    names(c)
+}
+
 fn opens_action(rest: &str) -> bool {
     static PERSON_ACTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[\p{Han}、]{2,14}?同志(?:任|兼任|担任|不再担任|为)").unwrap());
@@ -401,7 +476,7 @@ fn drop_personal_details(m: &Mapped, range: std::ops::Range<usize>) -> Mapped {
     out
 }
 
-fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mut Option<Action>, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
+fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, list: &mut ListMode, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
     let cm = drop_personal_details(m, range.clone());
     let modified = cm.len() != range.len();
     let at = |s: &str| cm.slice_span(s, input);
@@ -409,13 +484,22 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
     let clause: &str = &cm.text;
     let mut c = clause.trim();
     // A header or a relayed instruction ends with ：.
+    let mut header = false;
     if let Some(i) = c.rfind(['：', ':']) {
         let head = &c[..i];
+        let head = head.get(crate::grammar::marker_at(head).map_or(0, |m| m.2)..).unwrap_or(head).trim();
+        list.post = None;
         if head.ends_with("任命") || head.ends_with("聘任") || head.ends_with("提名") {
-            *mode = Some(Action::Appoint);
+            list.action = Some(Action::Appoint);
         } else if head.ends_with("免去") || head.ends_with("免职") {
-            *mode = Some(Action::Remove);
+            list.action = Some(Action::Remove);
+        } else if let Some(post) = list_post_heading(head) {
+            // `任命为某某院副院长：` / `免去某某院检察员职务：` with the
+            // names below.
+            list.action = Some(post.0);
+            list.post = Some((clean_post(&post.1).text, at(post.1.src)));
         }
+        header = true;
         let skip = i + c[i..].chars().next().map_or(1, char::len_utf8);
         c = &c[skip..];
     }
@@ -531,8 +615,49 @@ fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, mode: &mu
             return;
         }
     }
+    // Names alone under a post heading.
+    if let Some((post, post_span)) = &list.post {
+        let base = c.as_ptr() as usize - clause.as_ptr() as usize;
+        let who = name_list(c, |j| cm.gap_before(base + j));
+        if !who.is_empty() {
+            for n in who {
+                out.push(Appointment {
+                    action: list.action.unwrap_or(Action::Appoint),
+                    person: n.text.clone(),
+                    position: post.clone(),
+                    note: None,
+                    span: span.clone(),
+                    spans: PersonSpans { person: Some(at(n.src)), position: Some(post_span.clone()) },
+                });
+            }
+            return;
+        }
+        if !header {
+            list.post = None;
+        }
+    }
+    // A row `NAME  POST` of a `任命：` / `免去：` list (the name set off
+    // by a gap or a space).
+    if let Some(action) = list.action {
+        let base = c.as_ptr() as usize - clause.as_ptr() as usize;
+        let cut = c.char_indices().find(|&(j, ch)| j > 0 && (matches!(ch, ' ' | '\u{3000}') || cm.gap_before(base + j))).map(|(j, _)| j);
+        if let Some(j) = cut {
+            let (name, post) = (&c[..j], c[j..].trim());
+            let fits = match action {
+                Action::Appoint => names_a_post(post),
+                Action::Remove => post.ends_with("职务") || names_a_post(post),
+            };
+            // (Not `某某（女）为Y` with the details dropped: a row's post
+            // follows the name directly.)
+            if is_name(name) && fits && !post.starts_with(['为', '任', '的', '同']) {
+                let (post, note) = split_note(post);
+                push(out, action, &[Val::new(name)], &Val::new(post), note, span, at);
+                return;
+            }
+        }
+    }
     // Inside a `任命：` / `免去：` list.
-    match mode {
+    match list.action {
         Some(Action::Appoint) => {
             let cut = c.find("同志为").map(|i| (i, "同志为".len())).or_else(|| c.find('为').map(|i| (i, '为'.len_utf8())));
             if let Some((i, len)) = cut {
@@ -638,7 +763,9 @@ fn leader_inline(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
 /// A leader named in a sentence: `副省长某某某同志，增加分管…`, `县长某某某同志主持…`:
 /// `(titles, name, where the duties begin)`.
 fn leader_prose(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
-    let i = t.find("同志")?;
+    // (The head is at most 30 characters: look no further for its 同志.)
+    let window = t.char_indices().nth(34).map_or(t.len(), |(k, _)| k);
+    let i = t[..window].find("同志")?;
     let head = &t[..i];
     if char_len(head) > 30 || head.contains(['，', '。', '；', '：']) {
         return None;
@@ -659,6 +786,50 @@ fn leader_prose(t: &str) -> Option<(Vec<Val<'_>>, Val<'_>, usize)> {
         return Some((titles, Val::new(name), body));
     }
     None
+}
+
+/// Leaders named in the prose of one paragraph: one at its start
+/// (`副省长某某同志，增加分管…。联系…。`, duties to the end or the next
+/// leader), or each clause after a lead-in handing work over
+/// (`将某某同志代管的以下工作临时调整为：由副市长甲同志负责…；由副市长乙同志负责…。`).
+/// Each is `(titles, name, its clause, where its duties begin, handed over)`.
+#[allow(clippy::type_complexity)]
+fn prose_leaders(t: &str) -> Vec<(Vec<Val<'_>>, Val<'_>, std::ops::Range<usize>, usize, bool)> {
+    let mut found: Vec<(Vec<Val<'_>>, Val<'_>, usize, usize, bool)> = Vec::new();
+    if let Some((titles, name, body)) = leader_prose(t) {
+        found.push((titles, name, 0, body, false));
+    }
+    // Clause starts after ：, ； or 。, with an optional 由 (work handed to).
+    let mut handed = false;
+    for (i, c) in t.char_indices() {
+        if !matches!(c, '：' | '；' | '。' | ':' | ';') {
+            continue;
+        }
+        let from = i + c.len_utf8();
+        handed |= c == '：' || c == ':';
+        let rest = &t[from..];
+        let (rest, skip) = match rest.strip_prefix('由') {
+            Some(r) => (r, '由'.len_utf8()),
+            None => (rest, 0),
+        };
+        // (Only where work is handed over or a leader has been named: a
+        // sentence of a notice that mentions 某某同志 is not a division.)
+        if !handed && found.is_empty() {
+            continue;
+        }
+        if let Some((titles, name, body)) = leader_prose(rest) {
+            found.push((titles, name, from, from + skip + body, handed && skip > 0));
+        }
+    }
+    let ends: Vec<usize> = found.iter().skip(1).map(|f| f.2).chain(std::iter::once(t.len())).collect();
+    found
+        .into_iter()
+        .zip(ends)
+        .map(|((titles, name, start, body, handed), end)| {
+            let end = start + t[start..end].trim_end_matches(['；', '。', ';', '：', ':']).len();
+            (titles, name, start..end.max(body), body, handed)
+        })
+        .collect()
 }
 
 /// Splits a 分管/联系 list into bodies, keeping `（县人防办）` aliases and
@@ -787,11 +958,14 @@ pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assig
     for (k, p) in paras.iter().enumerate() {
         let at = |s: &str| p.text.slice_span(s, input);
         let t = p.text.text.trim_end();
-        if let Some((titles, person, body)) = leader_prose(t) {
-            let mut a = leader(titles, person, p.text.span(0..p.text.len()), &at);
-            read_duties(&mut a, &t[body..], &at);
-            prose += usize::from(!a.supervises.is_empty() || !a.liaises.is_empty());
-            out.push(a);
+        let leaders = prose_leaders(t);
+        if !leaders.is_empty() {
+            for (titles, person, clause, body, handed) in leaders {
+                let mut a = leader(titles, person, p.text.span(clause.clone()), &at);
+                read_duties(&mut a, &t[body..clause.end], &at);
+                prose += usize::from(handed || !a.supervises.is_empty() || !a.liaises.is_empty());
+                out.push(a);
+            }
             continue;
         }
         // A name alone on its line, its duties in the paragraphs below

@@ -123,3 +123,47 @@ fn a_group_list_with_posts_in_brackets_and_names_alone() {
     assert_eq!(row(46), ("办公室主任", Some("胡廖明"), "市发改局"));
     assert!(d.members.iter().all(|m| m.group.as_deref() == Some("临安市信用建设工作领导小组")));
 }
+
+#[test]
+fn a_joint_meeting_list_after_its_rules() {
+    // Real 06: the 成员名单 printed after the 制度 attachment, 召集人 and
+    // 副召集人 lines, then 成员 with the names padded (`孙　尧`) and the
+    // continuation lines indented under the label.
+    let text = read_corpus("real/06_guohan-2018-144-lianxi-huiyi-pifu.txt");
+    let p = parse(&text, &Options::default());
+    let d = &p.documents[0];
+    let got: Vec<(&str, Option<&str>, &str)> = d.members.iter().map(|m| (m.role.as_str(), m.person.as_deref(), m.position.as_str())).collect();
+    let want = [
+        ("召集人", Some("孙春兰"), "国务院副总理"),
+        ("副召集人", Some("陈宝生"), "教育部部长"),
+        ("副召集人", Some("丁向阳"), "国务院副秘书长"),
+        ("成员", Some("孙尧"), "教育部副部长"),
+        ("成员", Some("连维良"), "发展改革委副主任"),
+        ("成员", Some("陈肇雄"), "工业和信息化部副部长"),
+        ("成员", Some("余蔚平"), "财政部副部长"),
+        ("成员", Some("汤涛"), "人力资源社会保障部副部长"),
+        ("成员", Some("张桃林"), "农业农村部副部长"),
+        ("成员", Some("徐福顺"), "国资委副主任"),
+        ("成员", Some("孙瑞标"), "税务总局副局长"),
+        ("成员", Some("洪天云"), "扶贫办副主任"),
+    ];
+    assert_eq!(got, want);
+    assert!(d.members.iter().all(|m| m.group.as_deref() == Some("国务院职业教育工作部际联席会议") && m.change.is_none()));
+    // Each member's span covers its printed line.
+    for m in &d.members {
+        let printed = m.span.slice(&text);
+        let person: String = m.person.as_deref().unwrap().into();
+        let unpadded: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(unpadded.contains(&person) && unpadded.contains(&m.position), "{printed:?}");
+    }
+}
+
+#[test]
+fn the_gazette_prints_its_member_lists_as_omitted() {
+    // The gazette's 领导小组 attachments are printed `组成人员名单（略）`:
+    // nothing to read, and no member is invented from the 分工 or the
+    // `（责任单位：领导小组成员单位）` clauses.
+    let text = read_corpus("xiangtan-county-gazette-2023.txt");
+    let p = parse(&text, &Options::default());
+    assert_eq!(p.documents.iter().map(|d| d.members.len()).sum::<usize>(), 0);
+}
