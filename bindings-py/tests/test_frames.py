@@ -88,3 +88,16 @@ def test_dask_example_writes_parquet(tmp_path: Path) -> None:
     df = pd.read_parquet(out)
     assert len(df) > 300
     assert {"unit", "role", "task_heading", "path"} <= set(df.columns)
+
+
+def test_tasks_frame_carries_allocation_table_rows() -> None:
+    # Real 21's 任务分工表 (one cell per line): rows are tasks, the 牵头
+    # columns lead.
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "corpus" / "real" / "21_guangzhou-suiweihan-2023-1930-jiating-yisheng-fangan.txt"
+    df = gongwen.parse(path.read_text(encoding="utf-8")).tasks_frame()
+    assert df.groupby("task").ngroups == 39
+    first = df[df["task"] == 0]
+    assert first["task_heading"].iloc[0] == "有序扩大家庭医生来源"
+    assert first[first["role"] == "lead"]["unit"].tolist() == ["各区政府", "基层处"]
+    assert first[first["role"] == "responsible"]["unit"].tolist() == ["市卫生健康委", "医政处"]

@@ -28,6 +28,7 @@
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
+mod alloc;
 mod blocks;
 mod decode;
 mod grammar;
@@ -130,6 +131,13 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
         d.tasks = tasks::tasks(text, &items, &paras, year, &mut out.diagnostics);
+        // Allocation printed as groups of items or as a table.
+        alloc::grouped(text, &items, &mut d.tasks);
+        let rows = alloc::table_tasks(text, &paras, year);
+        if !rows.is_empty() {
+            d.tasks.extend(rows);
+            d.tasks.sort_by_key(|t| t.span.start);
+        }
         d.sections = items
             .iter()
             .map(|i| Section {

@@ -409,6 +409,21 @@ fn with_unit_gaps<'a>(m: &'a Mapped, input: &str) -> std::borrow::Cow<'a, Mapped
     std::borrow::Cow::Owned(out)
 }
 
+/// A task for item `it` with its number, path, heading and text, and no
+/// allocation yet.
+pub(crate) fn item_task(it: &Item, input: &str) -> Task {
+    let mut t = Task {
+        number: it.marker.clone(),
+        path: it.path.clone(),
+        heading: it.heading.clone(),
+        text: it.text.text.trim().to_string(),
+        span: it.span.clone(),
+        ..Task::default()
+    };
+    t.spans.heading = (!it.heading.is_empty()).then(|| it.text.value_span(it.heading_at.clone(), input));
+    t
+}
+
 /// Normalises a deadline to a date where it denotes a day.
 pub(crate) fn deadline_date(text: &str, year: Option<i32>) -> Option<String> {
     crate::grammar::deadline(text).and_then(|d| crate::grammar::deadline_day(&d, year))
@@ -516,15 +531,7 @@ pub(crate) fn tasks(input: &str, items: &[Item], paras: &[Para], year: Option<i3
         dedupe(&mut responsible);
         dedupe(&mut officials);
         let span = |v: &Val| m.slice_span(v.src, input);
-        let mut t = Task {
-            number: it.marker.clone(),
-            path: it.path.clone(),
-            heading: it.heading.clone(),
-            text: it.text.text.trim().to_string(),
-            span: it.span.clone(),
-            ..Task::default()
-        };
-        t.spans.heading = (!it.heading.is_empty()).then(|| it.text.value_span(it.heading_at.clone(), input));
+        let mut t = item_task(it, input);
         t.spans.lead_officials = officials.iter().map(span).collect();
         t.lead_officials = officials.into_iter().map(|v| v.text).collect();
         t.spans.lead_units = lead.iter().map(span).collect();

@@ -25,6 +25,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("layout.toml", include_str!("../vocab/layout.toml")),
     ("targets.toml", include_str!("../vocab/targets.toml")),
     ("people.toml", include_str!("../vocab/people.toml")),
+    ("tables.toml", include_str!("../vocab/tables.toml")),
 ];
 
 /// A word list with a value per word, searchable in one pass.

@@ -66,6 +66,11 @@ const SHAPES: &[Shape] = &[
     ("attachment labels on one line", 20_000, |n| "。附件：1.某表2.某表".repeat(n)),
     ("metadata rows on one line", 20_000, |n| format!("索引号：1 {}", "标题：某某 发文字号：某发〔2024〕1号 ".repeat(n))),
     ("signatures and dates on one line", 20_000, |n| "某某局 2024年3月8日。".repeat(n)),
+    ("allocation table rows", 8_000, |n| format!("序号\n重点任务\n牵头单位\n配合单位\n{}", "1\n推进某项工作。\n县某局\n县某委\n".repeat(n))),
+    ("allocation headers", 8_000, |n| "序号\t重点任务\t牵头单位\t配合单位\n".repeat(n)),
+    ("labels that make no header", 8_000, |n| "重点工作\n".repeat(n)),
+    ("table rows run together", 4_000, |n| format!("责任单位工作要点公开时限公开载体办公室{}", (1..=n).map(|k| format!("{k}.某项情况及时网站")).collect::<String>())),
+    ("grouped items", 8_000, |n| "一、县某某局牵头工作（2项）\n1.推进某事。\n2.落实某事。\n".repeat(n)),
 ];
 
 #[test]

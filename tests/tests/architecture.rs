@@ -6,7 +6,7 @@ use gongwen_corpus_tests::corpus_dir;
 
 /// Lowest first.
 const ORDER: &[&str] = &[
-    "model", "vocab", "lex", "text", "values", "grammar", "blocks", "layout", "segment", "paras", "header", "sections", "tasks",
+    "model", "vocab", "lex", "text", "values", "grammar", "blocks", "layout", "segment", "paras", "header", "sections", "tasks", "alloc",
     "targets", "people", "members", "units", "table", "decode", "lib",
 ];
 
