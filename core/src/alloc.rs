@@ -48,6 +48,10 @@ fn words(key: &str) -> &'static [String] {
 
 /// The column a header label names.
 fn classify(label: &str) -> Option<Col> {
+    // (It runs on every line and cell: long text is rejected before any copy.)
+    if label.is_empty() || label.len() > 14 * 3 + 8 {
+        return None;
+    }
     let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     if l.is_empty() || char_len(&l) > 14 {
         return None;
@@ -66,6 +70,17 @@ fn classify(label: &str) -> Option<Col> {
     ]
     .into_iter()
     .find_map(|(k, c)| has(k).then_some(c))
+}
+
+/// Does `t` hold a word of a header label (any list above, or a label
+/// ending)? One scan; most lines of a document hold none and are left
+/// before any finer test.
+fn has_label(t: &str) -> bool {
+    static LABELS: std::sync::LazyLock<crate::vocab::WordSet> = std::sync::LazyLock::new(|| {
+        let keys = ["number", "officials", "lead", "responsible", "deadline", "task", "other", "label_ends"];
+        crate::vocab::WordSet::of_words(keys.iter().flat_map(|k| words(k).iter().cloned()))
+    });
+    LABELS.occurs_in(t)
 }
 
 /// A header: at least three columns, a task and a unit among them.
@@ -101,9 +116,8 @@ impl Doc<'_> {
     }
 }
 
-/// The document's lines as cells, one per line; and each line cut at its
-/// gaps (tabs, runs of spaces the extraction dropped).
-fn lines(paras: &[Para]) -> Vec<(Cell, Vec<Cell>)> {
+/// The document's lines as cells, one per line.
+fn lines(paras: &[Para]) -> Vec<Cell> {
     let mut out = Vec::new();
     for (k, p) in paras.iter().enumerate() {
         let n = p.text.len();
@@ -111,29 +125,35 @@ fn lines(paras: &[Para]) -> Vec<(Cell, Vec<Cell>)> {
         let starts = if starts.is_empty() { vec![0] } else { starts };
         for (i, &s) in starts.iter().enumerate() {
             let e = starts.get(i + 1).copied().unwrap_or(n);
-            let line = Cell { para: k, range: s..e };
-            let mut parts = Vec::new();
-            let t = &p.text.text[s..e];
-            let mut from = s;
-            for (j, ch) in t.char_indices() {
-                let at = s + j;
-                if ch == '\t' || ch == '\u{3000}' || ch == ' ' {
-                    if at > from {
-                        parts.push(Cell { para: k, range: from..at });
-                    }
-                    from = at + ch.len_utf8();
-                } else if at > from && p.text.gap_before(at) {
-                    parts.push(Cell { para: k, range: from..at });
-                    from = at;
-                }
-            }
-            if e > from {
-                parts.push(Cell { para: k, range: from..e });
-            }
-            out.push((line, parts));
+            out.push(Cell { para: k, range: s..e });
         }
     }
     out
+}
+
+/// A line cut at its gaps (tabs, runs of spaces the extraction dropped).
+fn parts_of(paras: &[Para], line: &Cell) -> Vec<Cell> {
+    let p = &paras[line.para];
+    let (s, e) = (line.range.start, line.range.end);
+    let mut parts = Vec::new();
+    let t = &p.text.text[s..e];
+    let mut from = s;
+    for (j, ch) in t.char_indices() {
+        let at = s + j;
+        if ch == '\t' || ch == '\u{3000}' || ch == ' ' {
+            if at > from {
+                parts.push(Cell { para: line.para, range: from..at });
+            }
+            from = at + ch.len_utf8();
+        } else if at > from && p.text.gap_before(at) {
+            parts.push(Cell { para: line.para, range: from..at });
+            from = at;
+        }
+    }
+    if e > from {
+        parts.push(Cell { para: line.para, range: from..e });
+    }
+    parts
 }
 
 fn is_empty_cell(t: &str) -> bool {
@@ -193,31 +213,40 @@ fn fits(col: Col, t: &str) -> bool {
 /// Reads the allocation tables of a document into tasks.
 pub(crate) fn table_tasks(input: &str, paras: &[Para], year: Option<i32>) -> Vec<Task> {
     let doc = Doc { input, paras };
-    let lines = lines(paras);
-    // The cells of all lines in one list, and where each line's begin: a
+    let whole = lines(paras);
+    // The cells of all lines cut at their gaps in one list, and where each
+    // line's begin: built once, when a header on one line is first seen; a
     // table reads a slice of it (no copy per header).
-    let whole: Vec<Cell> = lines.iter().map(|(l, _)| l.clone()).collect();
-    let mut first_part = Vec::with_capacity(lines.len() + 1);
-    let mut parts_flat: Vec<Cell> = Vec::new();
-    for (_, p) in &lines {
-        first_part.push(parts_flat.len());
-        parts_flat.extend(p.iter().cloned());
-    }
-    first_part.push(parts_flat.len());
+    let mut cut: Option<(Vec<usize>, Vec<Cell>)> = None;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
+    while i < whole.len() {
+        let line = &whole[i];
+        if !has_label(doc.text(line)) {
+            i += 1;
+            continue;
+        }
         // A header on one line, cells cut at gaps.
-        let (line, parts) = &lines[i];
-        let cols: Vec<Col> = parts.iter().filter_map(|c| classify(doc.text(c))).collect();
+        let parts = parts_of(paras, line);
+        let cols: Vec<Col> = if parts.len() >= 3 { parts.iter().filter_map(|c| classify(doc.text(c))).collect() } else { Vec::new() };
         if parts.len() >= 3 && cols.len() == parts.len() && is_header(&cols) {
             let header: Vec<String> = parts.iter().map(|c| doc.text(c).to_string()).collect();
+            let (first_part, parts_flat) = cut.get_or_insert_with(|| {
+                let mut first = Vec::with_capacity(whole.len() + 1);
+                let mut flat = Vec::new();
+                for l in &whole {
+                    first.push(flat.len());
+                    flat.extend(parts_of(paras, l));
+                }
+                first.push(flat.len());
+                (first, flat)
+            });
             let from = first_part[i + 1];
             let used = read_rows(&doc, &cols, &header, &parts_flat[from..], year, &mut out);
             // The line where the last cell read lies.
             let end = from + used;
             let mut next = i + 1;
-            while next < lines.len() && first_part[next + 1] <= end && first_part[next] < end {
+            while next < whole.len() && first_part[next + 1] <= end && first_part[next] < end {
                 next += 1;
             }
             i = next.max(i + 1);
@@ -227,10 +256,10 @@ pub(crate) fn table_tasks(input: &str, paras: &[Para], year: Option<i32>) -> Vec
         let mut cols = Vec::new();
         let mut header = Vec::new();
         let mut j = i;
-        while let Some((l, p)) = lines.get(j) {
+        while let Some(l) = whole.get(j) {
             let t = doc.text(l);
-            match classify(t) {
-                Some(c) if p.len() == 1 || char_len(t) <= 8 => {
+            match classify(t).filter(|_| has_label(t)) {
+                Some(c) => {
                     cols.push(c);
                     header.push(t.to_string());
                     j += 1;
@@ -247,8 +276,8 @@ pub(crate) fn table_tasks(input: &str, paras: &[Para], year: Option<i32>) -> Vec
         if let Some((cols, rest)) = run_together_header(doc.text(line)) {
             let body = match rest {
                 Some(r) => Cell { para: line.para, range: line.range.end - r.len()..line.range.end },
-                None => match lines.get(i + 1) {
-                    Some((l, _)) => l.clone(),
+                None => match whole.get(i + 1) {
+                    Some(l) => l.clone(),
                     None => break,
                 },
             };

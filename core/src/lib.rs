@@ -69,8 +69,54 @@ pub struct Options {
 /// find furniture ([`layout`]), segment into documents ([`segment`]), then
 /// extract each document's header elements ([`header`]).
 pub fn parse(text: &str, options: &Options) -> Parse {
+    parse_clocked(text, options, &mut Clock::off())
+}
+
+/// Time spent in each stage of one [`parse`], for `scripts/bench` and the
+/// `stage_times` example: `(stage, seconds)` in pipeline order. Not part of
+/// the stable API.
+#[doc(hidden)]
+pub fn stage_times(text: &str, options: &Options) -> Vec<(&'static str, f64)> {
+    let mut clock = Clock::on();
+    drop(parse_clocked(text, options, &mut clock));
+    STAGES.iter().copied().zip(clock.spent.iter().map(std::time::Duration::as_secs_f64)).collect()
+}
+
+/// The stages [`stage_times`] reports.
+const STAGES: [&str; 12] =
+    ["layout", "segment", "paras", "header", "sections", "tasks", "alloc", "sections_out", "targets", "people", "members", "rest"];
+
+/// Accumulates time per stage when on; costs one branch per lap when off.
+struct Clock {
+    on: bool,
+    last: Option<std::time::Instant>,
+    spent: [std::time::Duration; 12],
+}
+
+impl Clock {
+    fn off() -> Clock {
+        Clock { on: false, last: None, spent: Default::default() }
+    }
+    fn on() -> Clock {
+        Clock { on: true, last: Some(std::time::Instant::now()), spent: Default::default() }
+    }
+    /// The time since the last lap goes to stage `k`.
+    fn lap(&mut self, k: usize) {
+        if self.on {
+            let now = std::time::Instant::now();
+            if let (Some(t), Some(slot)) = (self.last, self.spent.get_mut(k)) {
+                *slot += now - t;
+            }
+            self.last = Some(now);
+        }
+    }
+}
+
+fn parse_clocked(text: &str, options: &Options, clock: &mut Clock) -> Parse {
     let mut layout = layout::layout(text);
+    clock.lap(0);
     let seg = segment::segment(&layout);
+    clock.lap(1);
     let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
     out.diagnostics.append(&mut layout.diagnostics);
     out.furniture = std::mem::take(&mut layout.furniture);
@@ -115,8 +161,11 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             layout.clean = piece;
         }
         let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
+        clock.lap(11);
         let paras = paras::paragraphs(&layout, &doc);
+        clock.lap(2);
         let mut d = header::extract(&layout, &doc, &paras, meta, &mut out.diagnostics);
+        clock.lap(3);
         // The title as printed (the contract's rule): full-width digits and
         // letters kept, whitespace removed.
         if let Some(printed) = d.spans.title.as_ref().and_then(|s| text::printed_form(text, s, &d.title)) {
@@ -130,7 +179,9 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             .or(options.default_year)
             .or(d.doc_number.as_ref().map(|n| n.year));
         let items = sections::items(&paras);
+        clock.lap(4);
         d.tasks = tasks::tasks(text, &items, &paras, year, &mut out.diagnostics);
+        clock.lap(5);
         // Allocation printed as groups of items or as a table.
         alloc::grouped(text, &items, &mut d.tasks);
         let rows = alloc::table_tasks(text, &paras, year);
@@ -138,6 +189,7 @@ pub fn parse(text: &str, options: &Options) -> Parse {
             d.tasks.extend(rows);
             d.tasks.sort_by_key(|t| t.span.start);
         }
+        clock.lap(6);
         d.sections = items
             .iter()
             .map(|i| Section {
@@ -150,12 +202,17 @@ pub fn parse(text: &str, options: &Options) -> Parse {
                 span: i.span.clone(),
             })
             .collect();
+        clock.lap(7);
         d.targets = targets::targets(text, &paras);
+        clock.lap(8);
         d.appointments = people::appointments(text, &paras, &mut out.diagnostics);
         d.division = people::division(text, &paras, &items);
+        clock.lap(9);
         d.members = members::members(text, &d.title, &paras);
+        clock.lap(10);
         out.documents.push(d);
     }
+    clock.lap(11);
     if untitled {
         out.diagnostics.push(Diagnostic {
             level: Level::Info,

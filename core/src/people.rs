@@ -378,6 +378,19 @@ fn list_rows(p: &Para, range: std::ops::Range<usize>) -> Option<Vec<std::ops::Ra
 }
 
 /// Does `rest` open a new personnel action?
+/// Does `c` hold a word of a personnel action: 免, 聘, 辞, 代理, 撤销,
+/// 提名, 增补, 同志, 不再担任, or a 任 that is not part of 责任, 任务 or 任何?
+fn has_action_word(c: &str) -> bool {
+    if ["免", "聘", "辞", "代理", "撤销", "提名", "增补", "同志"].iter().any(|w| c.contains(w)) {
+        return true;
+    }
+    c.match_indices('任').any(|(i, _)| {
+        let before = c[..i].chars().next_back();
+        let after = c[i + '任'.len_utf8()..].chars().next();
+        before != Some('责') && !matches!(after, Some('务' | '何'))
+    })
+}
+
 /// The list a header opened: its action, and the post when the header
 /// names it (`任命为Y：` with the names in the lines below).
 #[derive(Default)]
@@ -477,6 +490,11 @@ fn drop_personal_details(m: &Mapped, range: std::ops::Range<usize>) -> Mapped {
 }
 
 fn read_clause(range: std::ops::Range<usize>, m: &Mapped, input: &str, list: &mut ListMode, out: &mut Vec<Appointment>, diags: &mut Vec<Diagnostic>) {
+    // Most clauses of most documents are not personnel actions: outside a
+    // list, a clause without any action word is left before any copy.
+    if list.action.is_none() && !m.text.get(range.clone()).is_some_and(has_action_word) {
+        return;
+    }
     let cm = drop_personal_details(m, range.clone());
     let modified = cm.len() != range.len();
     let at = |s: &str| cm.slice_span(s, input);

@@ -69,6 +69,12 @@ impl WordSet {
         WordSet { forward: build(&words), reverse: build(&reversed), words, values, max_chars, last_chars }
     }
 
+    /// A set of plain words (each its own value), for a rule that scans
+    /// for any of several lists at once.
+    pub(crate) fn of_words(words: impl IntoIterator<Item = String>) -> WordSet {
+        WordSet::new(words.into_iter().map(|w| (w.clone(), w)).collect())
+    }
+
     fn hit(&self, pattern: usize, start: usize, end: usize) -> Hit<'_> {
         Hit { start, end, word: &self.words[pattern], value: &self.values[pattern] }
     }
