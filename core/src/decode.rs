@@ -67,7 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             return coder
                 .decode_without_bom_handling_and_without_replacement(rest)
                 .map(|s| (s.into_owned(), enc))
-                .ok_or(DecodeError::Invalid { encoding: enc, offset: 2 });
+                .ok_or_else(|| DecodeError::Invalid { encoding: enc, offset: 2 + utf16_error_at(rest, enc == Encoding::Utf16Be) });
         }
     }
     match std::str::from_utf8(bytes) {
@@ -88,6 +88,27 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             }
         }
     }
+}
+
+/// Byte offset (in `units`, after the BOM) of the first code unit that is
+/// not valid UTF-16: a lone surrogate, or an odd byte at the end.
+fn utf16_error_at(units: &[u8], big_endian: bool) -> usize {
+    let unit = |k: usize| -> Option<u16> {
+        let b = units.get(k..k + 2)?;
+        Some(if big_endian { u16::from_be_bytes([b[0], b[1]]) } else { u16::from_le_bytes([b[0], b[1]]) })
+    };
+    let mut k = 0;
+    while k + 1 < units.len() {
+        match unit(k) {
+            Some(0xD800..=0xDBFF) => match unit(k + 2) {
+                Some(0xDC00..=0xDFFF) => k += 4,
+                _ => return k,
+            },
+            Some(0xDC00..=0xDFFF) => return k,
+            _ => k += 2,
+        }
+    }
+    k
 }
 
 #[cfg(test)]
@@ -111,6 +132,22 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&le).unwrap(), ("通知2023".to_string(), Encoding::Utf16Le));
+    }
+
+    #[test]
+    fn invalid_utf16_reports_where() {
+        // BOM, "通知", a lone high surrogate at byte 6, then "知".
+        let mut le = vec![0xFF, 0xFE];
+        for u in [0x901Au16, 0x77E5, 0xD800, 0x77E5] {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le), Err(DecodeError::Invalid { encoding: Encoding::Utf16Le, offset: 6 }));
+        // A lone low surrogate first, big-endian.
+        let be = [0xFE, 0xFF, 0xDC, 0x00, 0x90, 0x1A];
+        assert_eq!(decode(&be), Err(DecodeError::Invalid { encoding: Encoding::Utf16Be, offset: 2 }));
+        // An odd byte at the end.
+        let odd = [0xFF, 0xFE, 0x1A, 0x90, 0x41];
+        assert_eq!(decode(&odd), Err(DecodeError::Invalid { encoding: Encoding::Utf16Le, offset: 4 }));
     }
 
     #[test]

@@ -112,7 +112,22 @@ impl Clock {
     }
 }
 
+/// The largest input [`parse`] reads, in UTF-8 bytes: offsets are stored as
+/// `u32`. A longer input gives no documents and an `input_too_large` error
+/// diagnostic instead of wrapped offsets.
+pub const MAX_INPUT_BYTES: usize = u32::MAX as usize;
+
 fn parse_clocked(text: &str, options: &Options, clock: &mut Clock) -> Parse {
+    if text.len() > MAX_INPUT_BYTES {
+        let mut out = Parse { schema_version: SCHEMA_VERSION, ..Parse::default() };
+        out.diagnostics.push(Diagnostic {
+            level: Level::Error,
+            code: "input_too_large".into(),
+            message: format!("the input is {} bytes; gongwen reads at most {MAX_INPUT_BYTES} bytes (4 GiB - 1) per call: split it", text.len()),
+            span: Span::new(0, 0),
+        });
+        return out;
+    }
     let mut layout = layout::layout(text);
     clock.lap(0);
     let seg = segment::segment(&layout);

@@ -339,18 +339,41 @@ fn dedupe(v: &mut Vec<Val>) {
 }
 
 /// Clauses of an item's own text.
+#[cfg(test)]
 fn clauses_of(t: &str) -> Vec<Clause<'_>> {
     clauses_with(vocab(), t)
 }
 
 /// Clauses of an item's own text, read with the vocabulary `v`.
+#[cfg(test)]
 fn clauses_with<'a>(v: &Vocabulary, t: &'a str) -> Vec<Clause<'a>> {
-    let mut out: Vec<Clause> = bracket_groups(t)
-        .into_iter()
-        .map(|r| &t[r])
-        .filter(|inner| looks_like_clause(v, inner) && char_len(inner) <= 400)
-        .filter_map(|inner| parse_clause(v, inner))
-        .collect();
+    clauses_noted(v, t, &mut Vec::new())
+}
+
+/// The longest bracketed clause read (characters); a longer one is left
+/// with a `clause_too_long` diagnostic.
+const MAX_CLAUSE: usize = 400;
+/// How far a clause without brackets (`责任单位：A、B`) is read; the rest
+/// is left with a `clause_truncated` diagnostic.
+const MAX_BARE_CLAUSE: usize = 300;
+
+/// What was left of a clause: its text and the diagnostic code.
+type ClauseNote<'a> = (&'a str, &'static str);
+
+/// [`clauses_with`], noting the clauses left unread or cut in `notes`.
+fn clauses_noted<'a>(v: &Vocabulary, t: &'a str, notes: &mut Vec<ClauseNote<'a>>) -> Vec<Clause<'a>> {
+    let mut out: Vec<Clause> = Vec::new();
+    for r in bracket_groups(t) {
+        let inner = &t[r];
+        if !looks_like_clause(v, inner) {
+            continue;
+        }
+        if char_len(inner) > MAX_CLAUSE {
+            notes.push((inner, "clause_too_long"));
+            continue;
+        }
+        out.extend(parse_clause(v, inner));
+    }
     if !out.is_empty() && out.iter().all(|c| c.deadline.is_none() && c.default_deadline.is_none()) {
         // Only outside brackets: a clause's own text was read above.
         let outside = Outside::new(t);
@@ -361,11 +384,18 @@ fn clauses_with<'a>(v: &Vocabulary, t: &'a str) -> Vec<Clause<'a>> {
     if out.is_empty() {
         // `责任单位：A、B。` written after the item without brackets.
         // The first unit key with at least 2 characters after it before a
-        // 。, read up to 300 characters.
+        // 。, read up to MAX_BARE_CLAUSE characters.
         let bare = keyed_colons(t, |r| matches!(r, ClauseRole::Lead | ClauseRole::Responsible)).find_map(|(start, after)| {
             let rest = &t[after..];
             let rest = &rest[..rest.find('。').unwrap_or(rest.len())];
-            (char_len(rest) >= 2).then(|| &t[start..after + rest.char_indices().nth(300).map_or(rest.len(), |(i, _)| i)])
+            if char_len(rest) < 2 {
+                return None;
+            }
+            let cut = rest.char_indices().nth(MAX_BARE_CLAUSE).map(|(i, _)| i);
+            if let Some(i) = cut {
+                notes.push((&rest[i..], "clause_truncated"));
+            }
+            Some(&t[start..after + cut.unwrap_or(rest.len())])
         });
         if let Some(m) = bare {
             out.extend(parse_clause(v, m));
@@ -471,7 +501,15 @@ pub(crate) fn tasks(input: &str, items: &[Item], paras: &[Para], year: Option<i3
     let texts: Vec<std::borrow::Cow<Mapped>> = items.iter().map(|it| with_unit_gaps(&it.text, input)).collect();
     let mut parsed: Vec<(usize, &Mapped, Vec<Clause>)> = Vec::new();
     for (k, m) in texts.iter().enumerate() {
-        let cl = clauses_of(&m.text);
+        let mut notes = Vec::new();
+        let cl = clauses_noted(vocab(), &m.text, &mut notes);
+        for (left, code) in notes {
+            let message = match code {
+                "clause_too_long" => format!("a responsibility clause of {} characters (over {MAX_CLAUSE}) was not read", char_len(left)),
+                _ => format!("a responsibility clause was read to {MAX_BARE_CLAUSE} characters; the {} after were not", char_len(left)),
+            };
+            diags.push(Diagnostic { level: Level::Warning, code: code.into(), message, span: m.slice_span(left, input) });
+        }
         if !cl.is_empty() {
             parsed.push((k, m, cl));
         }

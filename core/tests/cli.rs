@@ -138,3 +138,71 @@ fn people_table_lists_members() {
     assert_eq!(members.len(), 13);
     assert!(members[0].contains(",季允石,member,省科技教育领导小组,省长,组长,"), "{}", members[0]);
 }
+
+#[test]
+fn a_failed_write_is_an_error_naming_the_stream() {
+    // `/dev/full` refuses every write: exit 1 with a message, for each command.
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full (Linux) for a device that refuses writes");
+    for args in [&["parse"][..], &["tasks"][..], &["people"][..], &["parse", "--format", "jsonl"][..]] {
+        let out = gongwen()
+            .args(args)
+            .arg(corpus("real/06_guohan-2018-144-lianxi-huiyi-pifu.txt"))
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("cannot write to standard output"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn several_files_keep_one_entry_per_argument() {
+    let a = corpus("real/06_guohan-2018-144-lianxi-huiyi-pifu.txt");
+    let b = corpus("real/07_guobanhan-2005-21-keji-jieshui-fuhan.txt");
+    let out = gongwen().args(["parse", &a, "/no/such/file.txt", &b]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = v.as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[0]["documents"][0]["doc_number"]["text"], "国函〔2018〕144号");
+    assert_eq!(entries[1]["source"], "/no/such/file.txt");
+    assert_eq!(entries[1]["error"]["code"], "not_found");
+    assert!(entries[1]["error"]["message"].as_str().unwrap().contains("no such file"));
+    assert_eq!(entries[2]["documents"][0]["kind"], "函");
+    // JSONL: a line per argument, in order.
+    let out = gongwen().args(["parse", "--format", "jsonl", "/no/such/file.txt", &a]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["error"]["code"], "not_found");
+    assert!(lines[1]["source"].as_str().unwrap().ends_with("06_guohan-2018-144-lianxi-huiyi-pifu.txt"));
+}
+
+#[test]
+fn decode_errors_give_the_real_offset() {
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // BOM, 通, then a lone high surrogate at byte 4.
+    let bad = dir.join("bad16.txt");
+    std::fs::write(&bad, [0xFF, 0xFE, 0x1A, 0x90, 0x00, 0xD8, 0x1A, 0x90]).unwrap();
+    let out = gongwen().arg("parse").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("invalid UTF-16LE at byte offset 4"), "{err}");
+}
+
+#[test]
+fn an_input_over_the_limit_is_refused_before_reading() {
+    // A sparse file of 4 GiB + 1 byte: refused by its size, not read.
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let huge = dir.join("huge.txt");
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(gongwen::MAX_INPUT_BYTES as u64 + 1).expect("a sparse file (the temporary directory's file system makes one)");
+    let out = gongwen().arg("parse").arg(&huge).output().unwrap();
+    let _ = std::fs::remove_file(&huge);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("at most 4294967295 bytes"), "{err}");
+}

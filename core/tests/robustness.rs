@@ -27,26 +27,26 @@ fn check_span(text: &str, s: &Span, what: &str) {
     }
 }
 
+/// Every span of the result — documents, header values, every record's
+/// own and per-value spans, segments — lies in the input on char
+/// boundaries with start <= end; a second parse gives the same result.
 fn check(text: &str) {
     let p = parse(text, &Options::default());
-    for d in &p.documents {
-        check_span(text, &d.span, "document");
-        for s in d.spans.title.iter().chain(&d.spans.date).chain(&d.spans.issuers).chain(&d.spans.recipients) {
-            check_span(text, s, "header");
-        }
-        if let Some(n) = &d.doc_number {
-            check_span(text, &n.span, "number");
-        }
-        for a in &d.attachments {
-            check_span(text, &a.span, "attachment");
-        }
-        for c in &d.citations {
-            check_span(text, &c.span, "citation");
+    let v = serde_json::to_value(&p).unwrap();
+    let mut stack = vec![&v];
+    while let Some(x) = stack.pop() {
+        match x {
+            serde_json::Value::Object(o) => {
+                if let (Some(s), Some(e)) = (o.get("start").and_then(|s| s.as_u64()), o.get("end").and_then(|e| e.as_u64())) {
+                    check_span(text, &Span::new(s as usize, e as usize), "span");
+                }
+                stack.extend(o.values());
+            }
+            serde_json::Value::Array(a) => stack.extend(a.iter()),
+            _ => {}
         }
     }
-    for f in &p.furniture {
-        check_span(text, &f.span, "furniture");
-    }
+    assert_eq!(parse(text, &Options::default()), p, "parsing twice gives the same result");
 }
 
 #[test]
@@ -73,4 +73,48 @@ fn long_lines_and_long_inputs_finish() {
     check(&long);
     let many = "各乡镇人民政府：\n一、总体要求\n（责任单位：县发改局）\n".repeat(7_000);
     check(&many);
+}
+
+#[test]
+fn reported_reproducers_finish_with_valid_spans() {
+    // An inverted citation span (34..14 with the number `日〔2024〕1号`).
+    check("〔2024〕1号；\n※单位：月2日\n\u{3000}2024年6月2日");
+    let p = parse("〔2024〕1号；\n※单位：月2日\n\u{3000}2024年6月2日", &Options::default());
+    assert!(p.documents.iter().flat_map(|d| &d.citations).all(|c| c.doc_number.as_deref() != Some("日〔2024〕1号")));
+    // `兼任，` repeated: once a recursion per 兼任 (stack overflow).
+    check(&format!("一、张三主任：主持全面工作。{}\n", "兼任，".repeat(40_000)));
+}
+
+/// Runs `f` on a thread with a 256 KiB stack, what a Python worker thread
+/// or a browser worker may have: deep input must not need a deep stack.
+fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new().stack_size(256 * 1024).spawn(f).unwrap().join().expect("finished on a 256 KiB stack");
+}
+
+#[test]
+fn deep_shapes_run_on_a_small_stack() {
+    on_small_stack(|| {
+        drop(parse(&format!("一、张三主任：主持全面工作。{}\n", "兼任，".repeat(40_000)), &Options::default()));
+        drop(parse(&format!("一、{}{}\n", "（".repeat(100_000), "）".repeat(100_000)), &Options::default()));
+        drop(parse(&"（一）1.（1）①".repeat(20_000), &Options::default()));
+        drop(parse(&"《".repeat(50_000), &Options::default()));
+        drop(parse(&format!("一、加强管理（责任单位：{}某某局）\n", "某某局和".repeat(20_000)), &Options::default()));
+        drop(parse(&"县长张三同志，增加分管".repeat(10_000), &Options::default()));
+        drop(parse(&"任命：\n".repeat(20_000), &Options::default()));
+    });
+}
+
+#[test]
+fn a_long_clause_is_reported_not_silently_cut() {
+    // Without brackets, read to 300 characters: the rest is reported.
+    let units: String = (0..120).map(|k| format!("某某{k}局、")).collect();
+    let text = format!("一、加强管理。责任单位：{units}某某局。\n");
+    let p = parse(&text, &Options::default());
+    let d = p.diagnostics.iter().find(|d| d.code == "clause_truncated").expect("a clause_truncated diagnostic");
+    assert!(d.message.contains("300"), "{}", d.message);
+    assert!(d.span.end <= text.len() && d.span.start < d.span.end);
+    // In brackets and over 400 characters: not read, and reported.
+    let text = format!("一、加强管理（责任单位：{units}{units}某某局）\n");
+    let p = parse(&text, &Options::default());
+    assert!(p.diagnostics.iter().any(|d| d.code == "clause_too_long"), "{:?}", p.diagnostics);
 }

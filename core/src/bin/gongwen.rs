@@ -74,113 +74,191 @@ enum Format {
     Pretty,
 }
 
-fn read_input(path: &PathBuf) -> Result<(String, gongwen::Encoding), String> {
+/// Why an input could not be read: a stable code and a message naming it.
+#[derive(Clone, Debug)]
+struct InputError {
+    code: &'static str,
+    message: String,
+}
+
+impl InputError {
+    /// `{"source": …, "error": {"code": …, "message": …}}`, source first.
+    fn json(&self, source: &str) -> String {
+        let s = |v: &str| serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into());
+        format!("{{\"source\":{},\"error\":{{\"code\":{},\"message\":{}}}}}", s(source), s(self.code), s(&self.message))
+    }
+}
+
+/// One argument, read, decoded and parsed.
+struct Parsed {
+    source: String,
+    result: Result<(String, gongwen::Encoding, gongwen::Parse), InputError>,
+}
+
+fn read_input(path: &PathBuf) -> Result<(String, gongwen::Encoding), InputError> {
     let name = path.display();
+    let err = |code, message: String| InputError { code, message };
     let bytes = if path.as_os_str() == "-" {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        std::io::stdin().read_to_end(&mut b).map_err(|e| err("read_failed", format!("<stdin>: cannot read: {e}")))?;
         b
     } else {
+        // (Refused before reading: offsets are 32-bit.)
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() && meta.len() > gongwen::MAX_INPUT_BYTES as u64 {
+                return Err(err(
+                    "too_large",
+                    format!("{name}: {} bytes; gongwen reads at most {} bytes per input: split it", meta.len(), gongwen::MAX_INPUT_BYTES),
+                ));
+            }
+        }
         std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{name}: no such file"),
-            std::io::ErrorKind::IsADirectory => format!("{name}: is a directory"),
-            _ => format!("{name}: cannot read: {e}"),
+            std::io::ErrorKind::NotFound => err("not_found", format!("{name}: no such file")),
+            std::io::ErrorKind::IsADirectory => err("is_a_directory", format!("{name}: is a directory")),
+            _ => err("read_failed", format!("{name}: cannot read: {e}")),
         })?
     };
-    gongwen::decode(&bytes).map_err(|e| format!("{name}: {e}"))
+    if bytes.len() > gongwen::MAX_INPUT_BYTES {
+        return Err(err("too_large", format!("{name}: {} bytes; gongwen reads at most {} bytes per input: split it", bytes.len(), gongwen::MAX_INPUT_BYTES)));
+    }
+    gongwen::decode(&bytes).map_err(|e| err("decode_failed", format!("{name}: {e}")))
+}
+
+/// Reads and parses every argument (`-` or none: standard input), on as
+/// many threads as the machine has cores, keeping the arguments' order.
+/// Failures are reported on stderr as they are kept.
+fn parse_inputs(files: &[PathBuf]) -> Vec<Parsed> {
+    let default = [PathBuf::from("-")];
+    let files = if files.is_empty() { &default[..] } else { files };
+    let one = |path: &PathBuf| -> Parsed {
+        let source = path.display().to_string();
+        let result = read_input(path).map(|(text, encoding)| {
+            let mut parse = gongwen::parse(&text, &gongwen::Options::default());
+            if encoding != gongwen::Encoding::Utf8 {
+                parse.diagnostics.insert(
+                    0,
+                    gongwen::Diagnostic {
+                        level: gongwen::Level::Info,
+                        code: "decoded".into(),
+                        message: format!("input decoded from {encoding}; spans are byte offsets into its UTF-8 form"),
+                        span: gongwen::Span::new(0, 0),
+                    },
+                );
+            }
+            (text, encoding, parse)
+        });
+        Parsed { source, result }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(files.len());
+    let out: Vec<Parsed> = if threads <= 1 || files.iter().any(|f| f.as_os_str() == "-") {
+        files.iter().map(one).collect()
+    } else {
+        // Each worker takes the next argument; results go back to their slot.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let slots: Vec<std::sync::Mutex<Option<Parsed>>> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = files.get(k) else { break };
+                    let parsed = one(path);
+                    if let Ok(mut slot) = slots[k].lock() {
+                        *slot = Some(parsed);
+                    }
+                });
+            }
+        });
+        slots
+            .into_iter()
+            .zip(files)
+            .map(|(slot, path)| {
+                slot.into_inner().ok().flatten().unwrap_or_else(|| Parsed {
+                    source: path.display().to_string(),
+                    result: Err(InputError { code: "internal", message: format!("{}: the worker reading it failed", path.display()) }),
+                })
+            })
+            .collect()
+    };
+    for p in &out {
+        if let Err(e) = &p.result {
+            eprintln!("gongwen: error: {}", e.message);
+        }
+    }
+    out
+}
+
+/// Reports a failed write to standard output and gives the exit code.
+fn write_failed(e: &std::io::Error) -> ExitCode {
+    eprintln!("gongwen: error: cannot write to standard output: {e}");
+    ExitCode::from(1)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (mut files, format) = match cli.command {
+    let (files, format) = match cli.command {
         Command::Parse { files, format } => (files, format),
         Command::Tasks { files, format, bom } => return table(Table::Tasks, files, format, bom),
         Command::People { files, format, bom } => return table(Table::People, files, format, bom),
     };
-    if files.is_empty() {
-        files.push(PathBuf::from("-"));
-    }
-    let options = gongwen::Options::default();
+    let parsed = parse_inputs(&files);
+    let failed = parsed.iter().any(|p| p.result.is_err());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    let mut results = Vec::new();
-    for path in &files {
-        let (text, encoding) = match read_input(path) {
-            Ok(t) => t,
-            Err(msg) => {
-                eprintln!("gongwen: error: {msg}");
-                failed = true;
-                continue;
-            }
-        };
-        let mut parse = gongwen::parse(&text, &options);
-        if encoding != gongwen::Encoding::Utf8 {
-            parse.diagnostics.insert(
-                0,
-                gongwen::Diagnostic {
-                    level: gongwen::Level::Info,
-                    code: "decoded".into(),
-                    message: format!("input decoded from {encoding}; spans are byte offsets into its UTF-8 form"),
-                    span: gongwen::Span::new(0, 0),
-                },
-            );
-        }
-        let source = path.display().to_string();
-        let written = match format {
+    let written = (|| -> std::io::Result<()> {
+        match format {
             Format::Json => {
-                results.push(parse);
-                Ok(())
+                // One file: its object (nothing when it failed); several: an
+                // array with one entry per argument, a failed one as
+                // `{"source", "error": {"code", "message"}}`.
+                if let [one] = &parsed[..] {
+                    if let Ok((_, _, p)) = &one.result {
+                        serde_json::to_writer_pretty(&mut out, p).map_err(std::io::Error::other)?;
+                        writeln!(out)?;
+                    }
+                } else {
+                    write!(out, "[")?;
+                    for (k, p) in parsed.iter().enumerate() {
+                        write!(out, "{}", if k == 0 { "\n" } else { ",\n" })?;
+                        match &p.result {
+                            Ok((_, _, parse)) => serde_json::to_writer_pretty(&mut out, parse).map_err(std::io::Error::other)?,
+                            Err(e) => write!(out, "{}", e.json(&p.source))?,
+                        }
+                    }
+                    writeln!(out, "\n]")?;
+                }
             }
             Format::Jsonl => {
-                // The contract object with a leading `source` field.
-                let body = serde_json::to_string(&parse).unwrap_or_else(|_| "{}".into());
-                let src = serde_json::to_string(&source).unwrap_or_else(|_| "\"\"".into());
-                writeln!(out, "{{\"source\":{src},{}", &body[1..])
+                for p in &parsed {
+                    match &p.result {
+                        Ok((_, _, parse)) => {
+                            // The contract object with a leading `source` field.
+                            let body = serde_json::to_string(parse).map_err(std::io::Error::other)?;
+                            let src = serde_json::to_string(&p.source).map_err(std::io::Error::other)?;
+                            writeln!(out, "{{\"source\":{src},{}", &body[1..])?;
+                        }
+                        Err(e) => writeln!(out, "{}", e.json(&p.source))?,
+                    }
+                }
             }
-            Format::Pretty => write_pretty(&mut out, &source, &text, &parse),
-        };
-        if written.is_err() {
-            return ExitCode::from(1);
+            Format::Pretty => {
+                for p in &parsed {
+                    match &p.result {
+                        Ok((text, _, parse)) => write_pretty(&mut out, &p.source, text, parse)?,
+                        Err(e) => writeln!(out, "{}: error: {}", p.source, e.message)?,
+                    }
+                }
+            }
         }
+        out.flush()
+    })();
+    if let Err(e) = written {
+        return write_failed(&e);
     }
-    if format == Format::Json {
-        let r = if files.len() == 1 {
-            results.first().map(|p| serde_json::to_writer_pretty(&mut out, p))
-        } else {
-            Some(serde_json::to_writer_pretty(&mut out, &results))
-        };
-        if let Some(Err(_)) = r {
-            return ExitCode::from(1);
-        }
-        if !results.is_empty() {
-            let _ = writeln!(out);
-        }
-    }
-    let _ = out.flush();
     if failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Parses each input, reporting unreadable ones on stderr.
-fn parse_inputs(files: &[PathBuf]) -> (Vec<(String, gongwen::Parse)>, bool) {
-    let mut out = Vec::new();
-    let mut failed = false;
-    let default = [PathBuf::from("-")];
-    let files = if files.is_empty() { &default[..] } else { files };
-    for path in files {
-        match read_input(path) {
-            Ok((text, _)) => out.push((path.display().to_string(), gongwen::parse(&text, &gongwen::Options::default()))),
-            Err(msg) => {
-                eprintln!("gongwen: error: {msg}");
-                failed = true;
-            }
-        }
-    }
-    (out, failed)
 }
 
 fn csv_cell(s: &str) -> String {
@@ -204,7 +282,10 @@ fn table(table: Table, files: Vec<PathBuf>, format: TableFormat, bom: bool) -> E
         Table::Tasks => gongwen::TASK_COLUMNS,
         Table::People => gongwen::PERSON_COLUMNS,
     };
-    let (parses, failed) = parse_inputs(&files);
+    let parsed = parse_inputs(&files);
+    let failed = parsed.iter().any(|p| p.result.is_err());
+    let parses: Vec<(String, gongwen::Parse)> =
+        parsed.into_iter().filter_map(|p| p.result.ok().map(|(_, _, parse)| (p.source, parse))).collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = (|| -> std::io::Result<()> {
@@ -238,8 +319,8 @@ fn table(table: Table, files: Vec<PathBuf>, format: TableFormat, bom: bool) -> E
         }
         out.flush()
     })();
-    if result.is_err() {
-        return ExitCode::from(1);
+    if let Err(e) = result {
+        return write_failed(&e);
     }
     if failed {
         ExitCode::from(2)
