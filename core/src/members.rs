@@ -212,7 +212,8 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
                             person: Some(person.to_string()),
                             position: position.to_string(),
                             change: None,
-                            span: at(crate::text::hull(list, position, person)),
+                            // (An entry without a post is its name alone.)
+                            span: at(if position.is_empty() { person } else { crate::text::hull(list, position, person) }),
                             spans: PersonSpans { person: Some(at(person)), position: (!position.is_empty()).then(|| at(position)) },
                         });
                     }

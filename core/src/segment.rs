@@ -375,8 +375,12 @@ fn order_document(layout: &Layout, content: &[usize], s: usize, e: usize, anchor
     let mut roles: Vec<Role> = vec![Role::Text; e - s];
     let mut head: Vec<usize> = Vec::new();
     if let Some(a) = &anchor {
-        for p in a.first..=a.last {
-            roles[p - s] = Role::Title;
+        // (A title block may reach past the document's end: only its lines
+        // inside it.)
+        for p in a.first.max(s)..=a.last.min(e.saturating_sub(1)) {
+            if let Some(r) = roles.get_mut(p - s) {
+                *r = Role::Title;
+            }
         }
         if let Some(n) = a.number {
             if n >= s && n < e {

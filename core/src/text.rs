@@ -134,25 +134,10 @@ impl Mapped {
     }
 
     /// The span of a value printed at cleaned bytes `range`: as [`Mapped::span`],
-    /// with `segments` when the value crosses a line break of `input` (the
-    /// original text; dropped furniture between the pieces lies in the gap).
+    /// with `segments` also where the value crosses a line break of `input`
+    /// (the original text; dropped furniture between the pieces lies in the gap).
     pub fn value_span(&self, range: std::ops::Range<usize>, input: &str) -> Span {
-        let mut span = self.span(range.clone());
-        let (a, b) = self.trimmed(range);
-        let mut from = span.start;
-        // Only a mark can stand for dropped text: look at the marks inside.
-        let first = self.marks.partition_point(|m| m.at as usize <= a);
-        for m in self.marks[first..].iter().take_while(|m| (m.at as usize) < b) {
-            let (left, right) = (m.left as usize, m.right as usize);
-            if right > left && input.get(left..right).is_some_and(|gap| gap.contains('\n')) {
-                span.segments.push(Range { start: from, end: left });
-                from = right;
-            }
-        }
-        if !span.segments.is_empty() {
-            span.segments.push(Range { start: from, end: span.end });
-        }
-        span
+        self.pieces(range, |left, right| right > left && input.get(left..right).is_some_and(|gap| gap.contains('\n')))
     }
 
     /// The span of `printed`, a slice of this text (cut, trimmed or split
@@ -162,13 +147,48 @@ impl Mapped {
     }
 
     /// The original span of cleaned bytes `range` (trimmed of ASCII spaces).
+    /// Where the cleaned text steps back in the input (a title block that
+    /// reading order put after the body), the span is the hull of its
+    /// pieces, listed in `segments` in reading order: never start > end.
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        self.pieces(range, |_, _| false)
+    }
+
+    /// The span of cleaned bytes `range`, cut into segments at every step
+    /// back in the input and wherever `cut(left, right)` says so (`left`
+    /// ends a piece, `right` starts the next).
+    fn pieces(&self, range: std::ops::Range<usize>, cut: impl Fn(usize, usize) -> bool) -> Span {
         let (a, b) = self.trimmed(range);
         if a >= b {
             let p = if a < self.len() { self.at(a).1 } else { self.end as usize };
             return Span::new(p, p);
         }
-        Span::new(self.at(a).1, self.at(b).0)
+        let (start, end) = (self.at(a).1, self.at(b).0);
+        let mut segments = Vec::new();
+        let mut from = start;
+        // Only a mark can stand for a step: look at the marks inside.
+        let first = self.marks.partition_point(|m| m.at as usize <= a);
+        for m in self.marks[first..].iter().take_while(|m| (m.at as usize) < b) {
+            let (left, right) = (m.left as usize, m.right as usize);
+            if right < left || cut(left, right) {
+                if left > from {
+                    segments.push(Range { start: from, end: left });
+                }
+                from = right;
+            }
+        }
+        if segments.is_empty() {
+            return Span::new(start.min(end), end.max(start));
+        }
+        if end > from {
+            segments.push(Range { start: from, end });
+        }
+        let lo = segments.iter().map(|r| r.start).min().unwrap_or(start);
+        let hi = segments.iter().map(|r| r.end).max().unwrap_or(end);
+        if segments.len() == 1 {
+            segments.clear();
+        }
+        Span { start: lo, end: hi, segments }
     }
 }
 

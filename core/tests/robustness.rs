@@ -118,3 +118,30 @@ fn a_long_clause_is_reported_not_silently_cut() {
     let p = parse(&text, &Options::default());
     assert!(p.diagnostics.iter().any(|d| d.code == "clause_too_long"), "{:?}", p.diagnostics);
 }
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // Every minimised input the fuzzers found (`fuzz/regressions/TARGET/`),
+    // through the same path as its target.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
+    let mut n = 0;
+    for target in ["parse", "decode_parse"] {
+        let mut files: Vec<_> = std::fs::read_dir(dir.join(target)).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for f in files {
+            let bytes = std::fs::read(&f).unwrap();
+            let text = match target {
+                "decode_parse" => match gongwen::decode(&bytes) {
+                    Ok((t, _)) => t,
+                    Err(_) => continue,
+                },
+                _ => String::from_utf8_lossy(&bytes).into_owned(),
+            };
+            let name = f.display().to_string();
+            let result = std::panic::catch_unwind(|| check(&text));
+            assert!(result.is_ok(), "{name} fails again");
+            n += 1;
+        }
+    }
+    assert!(n >= 8, "only {n} fuzz findings read");
+}
