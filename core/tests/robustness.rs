@@ -47,6 +47,42 @@ fn check(text: &str) {
         }
     }
     assert_eq!(parse(text, &Options::default()), p, "parsing twice gives the same result");
+    check_nothing_lost(text, &p);
+}
+
+/// Every non-blank character of the input lies in a document, the
+/// preamble or a piece of furniture: no text is silently lost.
+fn check_nothing_lost(text: &str, p: &gongwen::Parse) {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut add = |s: &Span| {
+        if s.segments.is_empty() {
+            ranges.push((s.start, s.end));
+        } else {
+            ranges.extend(s.segments.iter().map(|r| (r.start, r.end)));
+        }
+    };
+    p.documents.iter().for_each(|d| add(&d.span));
+    p.preamble.iter().for_each(|s| add(s));
+    p.furniture.iter().for_each(|f| add(&f.span));
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let inside = |i: usize| {
+        let k = merged.partition_point(|r| r.1 <= i);
+        merged.get(k).is_some_and(|r| r.0 <= i)
+    };
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() && !matches!(c, '\u{FEFF}' | '\u{0}' | '\u{200B}') && !inside(i) {
+            let from = text[..i].char_indices().rev().nth(10).map_or(0, |(k, _)| k);
+            let to = text[i..].char_indices().nth(10).map_or(text.len(), |(k, _)| i + k);
+            panic!("{c:?} at byte {i} is in no document, preamble or furniture: …{}…", &text[from..to]);
+        }
+    }
 }
 
 #[test]
@@ -144,4 +180,31 @@ fn fuzz_findings_stay_fixed() {
         }
     }
     assert!(n >= 8, "only {n} fuzz findings read");
+}
+
+#[test]
+fn mutated_corpus_documents_keep_every_promise() {
+    // Real documents cut, joined, flattened and spliced at random places.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/real");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    files.sort();
+    let texts: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    assert!(texts.len() >= 20);
+    let mut rng = Lcg(7);
+    let boundary = |t: &str, i: usize| (0..=i.min(t.len())).rev().find(|&k| t.is_char_boundary(k)).unwrap_or(0);
+    for round in 0..60 {
+        let t = &texts[round % texts.len()];
+        let (a, b) = (boundary(t, rng.next() % (t.len() + 1)), boundary(t, rng.next() % (t.len() + 1)));
+        let (a, b) = (a.min(b), a.max(b));
+        let other = &texts[rng.next() % texts.len()];
+        let c = boundary(other, rng.next() % (other.len() + 1));
+        let mutated = match rng.next() % 5 {
+            0 => format!("{}{}", &t[..a], &t[b..]),                      // a range deleted
+            1 => format!("{}{}{}", &t[..b], &t[a..b], &t[b..]),          // a range doubled
+            2 => t.replace('\n', ""),                                     // line breaks gone
+            3 => format!("{}{}{}", &t[..a], &other[c..], &t[a..]),       // another text spliced in
+            _ => format!("{}{}{}", &t[..a], PIECES[rng.next() % PIECES.len()], &t[a..]), // a piece inserted
+        };
+        check(&mutated);
+    }
 }
