@@ -62,7 +62,7 @@ fn check_nothing_lost(text: &str, p: &gongwen::Parse) {
         }
     };
     p.documents.iter().for_each(|d| add(&d.span));
-    p.preamble.iter().for_each(|s| add(s));
+    p.preamble.iter().for_each(&mut add);
     p.furniture.iter().for_each(|f| add(&f.span));
     ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
