@@ -1,6 +1,8 @@
 """Parse a folder of documents with a Dask bag on a local cluster and write
-the task table (one row per task × unit) to Parquet.
+the task table (one row per task × unit) to Parquet: ``officials`` as a
+list of names, ``deadline_date`` as a timestamp.
 
+    pip install 'gongwen[dask]'
     python bindings-py/examples/dask_tasks.py corpus/ tasks.parquet
 """
 
@@ -20,6 +22,7 @@ def rows(path: str) -> List[Dict[str, Any]]:
     out = []
     for r in parse.task_rows():
         r["path"] = path
+        r["officials"] = [o for o in r["officials"].split("、") if o]
         out.append(r)
     return out
 
@@ -28,12 +31,14 @@ def main(folder: str, target: str) -> None:
     paths = sorted(str(p) for p in Path(folder).rglob("*.txt") if p.name != "README.md")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster):
         bag = db.from_sequence(paths, npartitions=max(1, min(len(paths), 8))).map(rows).flatten()
-        text_columns = ["doc_number", "doc_title", "task_number", "task_path", "task_heading", "unit", "role",
-                        "officials", "deadline_text", "deadline_date", "path"]
-        meta = pd.DataFrame({"document": pd.Series(dtype="int64"), "task": pd.Series(dtype="int64"),
-                             **{c: pd.Series(dtype="string") for c in text_columns}})
-        df = bag.to_dataframe(meta=meta)
-        df.to_parquet(target, write_index=False)
+        # The parsing runs on the cluster; the task table (small: one row per
+        # task × unit) is gathered and written with its types: dates as
+        # timestamps, officials as a list of names.
+        df = pd.DataFrame(bag.compute())
+    df["deadline_date"] = pd.to_datetime(df["deadline_date"], format="%Y-%m-%d", errors="coerce")
+    for c in ["document", "task"]:
+        df[c] = df[c].astype("int64")
+    df.to_parquet(target, index=False)
     print(f"wrote the task table of {len(paths)} files to {target}")
 
 

@@ -93,6 +93,34 @@ fn parse_bytes(py: Python<'_>, data: &Bound<'_, PyAny>, encoding: Option<&str>, 
     Ok((text, NativeParse { inner: parsed }))
 }
 
+/// Decodes bytes, detecting UTF-8, UTF-16 with BOM or GB18030/GBK.
+/// Raises `DecodeError` with the byte offset of the first bad byte.
+#[pyfunction]
+fn decode(py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResult<String> {
+    let bytes = data.as_bytes();
+    py.allow_threads(|| gongwen::decode(bytes).map(|(t, _)| t)).map_err(|e| DecodeError::new_err(e.to_string()))
+}
+
+/// Decodes bytes in the encoding a WHATWG label names; `None` when the
+/// label is not one (the caller then asks Python's codecs). Raises
+/// `DecodeError` for bytes that are not valid in it.
+#[pyfunction]
+fn decode_as(data: &Bound<'_, PyBytes>, label: &str) -> PyResult<Option<String>> {
+    let Some(enc) = gongwen_encoding(label) else { return Ok(None) };
+    let bytes = data.as_bytes();
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len()));
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(Some(out)),
+        encoding_rs::DecoderResult::Malformed(bad, after) => {
+            let at = read.saturating_sub(bad as usize + after as usize);
+            Err(DecodeError::new_err(format!("invalid {} at byte offset {at}", enc.name())))
+        }
+        encoding_rs::DecoderResult::OutputFull => Err(DecodeError::new_err(format!("cannot decode as {}", enc.name()))),
+    }
+}
+
 fn gongwen_encoding(name: &str) -> Option<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(name.as_bytes())
 }
@@ -154,6 +182,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeParse>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(decode, m)?)?;
+    m.add_function(wrap_pyfunction!(decode_as, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add("GongwenError", m.py().get_type::<GongwenError>())?;

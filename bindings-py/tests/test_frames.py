@@ -26,7 +26,10 @@ def test_tasks_frame(gazette_text: str) -> None:
     assert len(df) == len(p.task_rows())
     assert df.groupby(["document", "task"]).ngroups == 76
     row = df[(df["task_number"] == "1.") & (df["role"] == "lead")].iloc[0]
-    assert (row["unit"], row["officials"]) == ("县卫健局", "陈赞")
+    assert (row["unit"], row["officials"]) == ("县卫健局", ["陈赞"])
+    # No official: an empty list, not ''.
+    assert all(isinstance(o, list) for o in df["officials"])
+    assert not any(o == [""] for o in df["officials"])
     assert row["deadline_date"] == pd.Timestamp("2023-03-31")
     assert df[df["role"] == "implied"]["unit"].unique().tolist() == ["各乡镇"]
 
@@ -88,6 +91,9 @@ def test_dask_example_writes_parquet(tmp_path: Path) -> None:
     df = pd.read_parquet(out)
     assert len(df) > 300
     assert {"unit", "role", "task_heading", "path"} <= set(df.columns)
+    # Dates as timestamps and officials as lists survive Parquet.
+    assert pd.api.types.is_datetime64_any_dtype(df["deadline_date"])
+    assert any(len(o) > 0 for o in df["officials"]) and all(len(o) == 0 or o[0] for o in df["officials"])
 
 
 def test_tasks_frame_carries_allocation_table_rows() -> None:

@@ -198,13 +198,69 @@ def test_parse_bytes_and_file(tmp_path: Path) -> None:
     gbk = text.encode("gb18030")
     p = gongwen.parse_bytes(gbk)
     assert p.documents[0].doc_number is not None and p.documents[0].doc_number.text == "国函〔2018〕144号"
-    assert p.source == text
+    assert p.text == text and p.source is None
     s = p.documents[0].doc_number.span
-    assert p.source[s.start:s.end] == "国函〔2018〕144号"
+    assert p.text[s.start:s.end] == "国函〔2018〕144号"
     f = tmp_path / "notice.txt"
     f.write_bytes(text.encode("utf-16"))
-    assert gongwen.parse_file(f).documents[0].kind == "批复"
+    q = gongwen.parse_file(f)
+    assert q.documents[0].kind == "批复"
+    # The file's path is its source (as the CLI's), the decoded text its text.
+    assert q.source == str(f) and q.text == text
     assert gongwen.parse_bytes(gbk, encoding="gbk").documents[0].kind == "批复"
+
+
+def test_any_python_codec_is_accepted_by_name() -> None:
+    # `latin-1` is no WHATWG label (`latin1` is, as windows-1252): Python's codec reads it.
+    assert gongwen.parse_bytes("通知 café".encode("latin-1", "replace"), encoding="latin-1").text == "?? café"
+    assert gongwen.parse_bytes("關於".encode("big5"), encoding="big5").text == "關於"
+    with pytest.raises(ValueError, match="unknown encoding 'no-such-codec'"):
+        gongwen.parse_bytes(b"abc", encoding="no-such-codec")
+    with pytest.raises(gongwen.DecodeError, match="byte offset 3"):
+        gongwen.parse_bytes(b"abc\xff", encoding="utf-8")
+
+
+def test_lone_surrogates_are_replaced_and_reported() -> None:
+    text = "某县人民政府关于某事的通知\n各乡镇：\ud800正文。\n"
+    p = gongwen.parse(text)
+    d = p.diagnostics[0]
+    assert d.code == "lone_surrogate" and d.span.start == text.index("\ud800")
+    assert p.documents[0].title == "某县人民政府关于某事的通知"
+    [q] = gongwen.parse_many([text])
+    assert q.diagnostics[0].code == "lone_surrogate"
+
+
+def test_threads_must_be_positive() -> None:
+    for bad in (-1, 0, 1.5, True):
+        with pytest.raises(ValueError, match="threads"):
+            gongwen.parse_many(["通知"], threads=bad)  # type: ignore[arg-type]
+
+
+def test_records_show_their_fields() -> None:
+    p = gongwen.parse("某县人民政府关于某事的通知\n某政发〔2023〕1号\n")
+    d = p.documents[0]
+    assert {"title", "doc_number", "tasks", "to_dict"} <= set(dir(d))
+    # A span's segments: empty unless the value is not contiguous.
+    assert d.doc_number is not None and d.doc_number.span.segments == []
+    assert "segments" in dir(d.doc_number.span)
+    assert "responsible_units" in (gongwen.Task.__doc__ or "")
+
+
+def test_parse_files_groups_frames_by_path(tmp_path: Path) -> None:
+    # A notebook over files: tasks_frame grouped by source path and by official.
+    gazette = (ROOT / "corpus" / "xiangtan-county-gazette-2023.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(gazette, encoding="utf-8")
+    b.write_bytes(gazette.encode("gb18030"))
+    ps = gongwen.parse_files([a, b], threads=2)
+    assert [p.source for p in ps] == [str(a), str(b)]
+    df = gongwen.tasks_frame(ps)
+    assert str(df["source"].dtype) == "string"
+    per_file = df.drop_duplicates(["source", "document", "task"]).groupby("source").size()
+    assert per_file.to_dict() == {str(a): 76, str(b): 76}
+    leaders = df.drop_duplicates(["source", "document", "task"]).explode("officials")
+    counts = leaders.dropna(subset=["officials"]).groupby("officials").size()
+    assert counts["陈赞"] >= 2 and "" not in counts.index
 
 
 def test_bad_inputs() -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_many",
+    "parse_files",
     "tasks_frame",
     "appointments_frame",
     "documents_frame",
@@ -45,6 +46,8 @@ class Record:
 
     __slots__ = ("_data",)
     _nested: Dict[str, type] = {}
+    # Fields the contract omits when empty, with the value they stand for.
+    _defaults: Dict[str, Any] = {}
 
     def __init__(self, data: Dict[str, Any]) -> None:
         object.__setattr__(self, "_data", data)
@@ -53,6 +56,8 @@ class Record:
         try:
             value = self._data[name]
         except KeyError:
+            if name in type(self)._defaults:
+                return json.loads(json.dumps(type(self)._defaults[name]))
             raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
         kind = type(self)._nested.get(name)
         if kind is None or value is None:
@@ -63,6 +68,9 @@ class Record:
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(self._data) | set(type(self)._defaults) | {"to_dict"})
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{k}={v!r}" for k, v in self._data.items() if not isinstance(v, (list, dict)))
@@ -86,7 +94,11 @@ class Record:
 
 
 class Span(Record):
-    pass
+    """Where a value lies in the input, in code points: ``start``, ``end``
+    (``text[start:end]``), and ``segments`` (a list of ``{"start", "end"}``,
+    empty unless the value's text is not contiguous)."""
+
+    _defaults = {"segments": []}
 
 
 class DocNumber(Record):
@@ -117,6 +129,11 @@ class TaskSpans(Record):
 
 
 class Task(Record):
+    """A numbered item with its allocation: ``number``, ``path``, ``heading``,
+    ``text``, ``lead_officials``, ``lead_units``, ``responsible_units``
+    (leads first), ``implied_units``, ``deadline`` (``text``, ``date``),
+    ``span``, and ``spans`` (where each value is printed)."""
+
     _nested = {"deadline": Deadline, "span": Span, "spans": TaskSpans}
 
 
@@ -125,6 +142,9 @@ class PersonSpans(Record):
 
 
 class Appointment(Record):
+    """An appointment or removal: ``action`` (``appoint``/``remove``),
+    ``person``, ``position``, ``note``, ``span``, ``spans``."""
+
     _nested = {"span": Span, "spans": PersonSpans}
 
 
@@ -133,10 +153,18 @@ class AssignmentSpans(Record):
 
 
 class Assignment(Record):
+    """A leader's share of a division of labour: ``person``, ``titles``,
+    ``duties``, ``supervises``, ``liaises``, ``backup``, ``concurrent``,
+    ``span``, ``spans``."""
+
     _nested = {"span": Span, "spans": AssignmentSpans}
 
 
 class Member(Record):
+    """A member of a 领导小组/委员会: ``group``, ``role``, ``person`` (None
+    for a post alone), ``position``, ``change`` (``join``/``leave``/None),
+    ``span``, ``spans``."""
+
     _nested = {"span": Span, "spans": PersonSpans}
 
 
@@ -166,6 +194,11 @@ class HeaderSpans(Record):
 
 
 class Document(Record):
+    """One 公文: ``kind``, ``title``, ``doc_number``, ``issuers``,
+    ``recipients``, ``date``, ``enclosed_titles``, ``attachments``,
+    ``citations``, ``tasks``, ``appointments``, ``division``, ``members``,
+    ``targets``, ``sections``, ``span``, ``spans`` (see CONTRACT.md)."""
+
     _nested = {
         "doc_number": DocNumber,
         "attachments": Attachment,
@@ -182,6 +215,8 @@ class Document(Record):
 
 
 class Diagnostic(Record):
+    """Something the parser noticed: ``level``, ``code``, ``message``, ``span``."""
+
     _nested = {"span": Span}
 
 
@@ -201,18 +236,28 @@ def _require_pandas(what: str) -> Any:
 
 class Parse:
     """The result of parsing one text: ``documents``, ``diagnostics``,
-    ``furniture`` and ``preamble`` as in the contract, decoded lazily."""
+    ``furniture`` and ``preamble`` as in the contract, decoded lazily.
 
-    __slots__ = ("_native", "_data", "source")
+    ``source`` is the file's path for ``parse_file``/``parse_files`` results
+    (the frames' ``source`` column), else None; ``text`` is the decoded text
+    for ``parse_bytes``/``parse_file``/``parse_files`` results (spans index
+    it), else None."""
 
-    def __init__(self, native: "_native.NativeParse", source: Optional[str] = None) -> None:
+    __slots__ = ("_native", "_data", "_extra", "source", "text")
+
+    def __init__(self, native: "_native.NativeParse", source: Optional[str] = None, text: Optional[str] = None,
+                 extra: Optional[List[Dict[str, Any]]] = None) -> None:
         self._native = native
         self._data: Optional[Dict[str, Any]] = None
+        self._extra = extra or []
         self.source = source
+        self.text = text
 
     def _dict(self) -> Dict[str, Any]:
         if self._data is None:
             self._data = json.loads(self._native.json())
+            if self._extra:
+                self._data["diagnostics"] = self._extra + self._data["diagnostics"]
         return self._data
 
     @property
@@ -286,36 +331,101 @@ class Parse:
         return hash(self._native.json())
 
     def __getstate__(self) -> Dict[str, Any]:
-        return {"json": self._native.json(), "source": self.source}
+        return {"json": self._native.json(), "source": self.source, "text": self.text, "extra": self._extra}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self._native = _native.NativeParse.from_json(state["json"])
         self._data = None
+        self._extra = state.get("extra") or []
         self.source = state.get("source")
+        self.text = state.get("text")
+
+
+def _surrogates(text: str) -> List[int]:
+    return [i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff"]
+
+
+def _without_surrogates(text: str) -> "tuple[str, List[Dict[str, Any]]]":
+    """Lone surrogates (from ``surrogateescape`` or broken JSON) replaced by
+    U+FFFD, one code point for one, so spans stay those of ``text``; a
+    diagnostic says where."""
+    at = _surrogates(text)
+    if not at:
+        return text, []
+    fixed = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    diag = {
+        "level": "warning",
+        "code": "lone_surrogate",
+        "message": f"{len(at)} lone surrogate(s) replaced by U+FFFD, the first at code point {at[0]}",
+        "span": {"start": at[0], "end": at[0] + 1},
+    }
+    return fixed, [diag]
 
 
 def parse(text: str, *, default_year: Optional[int] = None) -> Parse:
     """Parses one text: a pasted notice or a whole gazette.
 
     ``default_year`` completes deadlines such as ``3月底前`` when the
-    document states no date of its own. Never fails on odd text; raises
+    document states no date of its own. Never fails on odd text (lone
+    surrogates are replaced, with a ``lone_surrogate`` diagnostic); raises
     ``TypeError`` for a non-str argument."""
-    return Parse(_native.parse(text, default_year))
+    try:
+        return Parse(_native.parse(text, default_year))
+    except UnicodeEncodeError:
+        fixed, extra = _without_surrogates(text)
+        return Parse(_native.parse(fixed, default_year), extra=extra)
+
+
+def _decode(data: bytes, encoding: Optional[str]) -> str:
+    """``data`` as text: detected (UTF-8, UTF-16 with BOM, GB18030/GBK) or
+    in the named ``encoding``: a WHATWG label (``gbk`` reads GB18030, as
+    browsers do), else any Python codec (``latin-1``, ``cp936`` …)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
+    if encoding is None:
+        return _native.decode(bytes(data))
+    known = _native.decode_as(bytes(data), encoding)
+    if known is not None:
+        return known
+    try:
+        import codecs
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}") from None
+    try:
+        return bytes(data).decode(encoding)
+    except UnicodeDecodeError as e:
+        raise DecodeError(f"invalid {encoding} at byte offset {e.start}: {e.reason}") from None
 
 
 def parse_bytes(data: bytes, encoding: Optional[str] = None, *, default_year: Optional[int] = None) -> Parse:
     """Decodes ``data`` (UTF-8, UTF-16 with BOM or GB18030/GBK detected; or
-    the named ``encoding``) and parses it. Spans are code points of the
-    decoded text, available as ``Parse.source``. Raises ``DecodeError``."""
-    text, native = _native.parse_bytes(data, encoding, default_year)
-    return Parse(native, source=text)
+    the named ``encoding``, any Python codec) and parses it. Spans are code
+    points of the decoded text, available as ``Parse.text``. Raises
+    ``DecodeError`` (with the byte offset) or ``ValueError`` for an unknown
+    encoding."""
+    text = _decode(data, encoding)
+    p = parse(text, default_year=default_year)
+    p.text = text
+    return p
 
 
 def parse_file(path: Union[str, "os.PathLike[str]"], encoding: Optional[str] = None, *, default_year: Optional[int] = None) -> Parse:
-    """Reads and parses a file of any supported encoding."""
+    """Reads and parses a file of any supported encoding; ``Parse.source``
+    is the path, ``Parse.text`` the decoded text."""
     with open(path, "rb") as f:
         data = f.read()
-    return parse_bytes(data, encoding, default_year=default_year)
+    p = parse_bytes(data, encoding, default_year=default_year)
+    p.source = os.fspath(path)
+    return p
+
+
+def _threads(threads: Optional[int]) -> Optional[int]:
+    if threads is None:
+        return None
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+    return threads
 
 
 def parse_many(texts: Iterable[str], threads: Optional[int] = None, *, default_year: Optional[int] = None) -> List[Parse]:
@@ -323,7 +433,33 @@ def parse_many(texts: Iterable[str], threads: Optional[int] = None, *, default_y
     results in input order. ``threads`` defaults to the number of cores."""
     if isinstance(texts, (str, bytes)):
         raise TypeError("parse_many() takes a list of str, not a single string")
-    return [Parse(n) for n in _native.parse_many(list(texts), threads, default_year)]
+    n = _threads(threads)
+    items = list(texts)
+    try:
+        return [Parse(p) for p in _native.parse_many(items, n, default_year)]
+    except UnicodeEncodeError:
+        cleaned = [_without_surrogates(t) if isinstance(t, str) else (t, []) for t in items]
+        natives = _native.parse_many([t for t, _ in cleaned], n, default_year)
+        return [Parse(p, extra=extra) for p, (_, extra) in zip(natives, cleaned)]
+
+
+def parse_files(paths: Iterable[Union[str, "os.PathLike[str]"]], encoding: Optional[str] = None,
+                threads: Optional[int] = None, *, default_year: Optional[int] = None) -> List[Parse]:
+    """Reads, decodes and parses many files (as ``parse_file``), parsing in
+    parallel as ``parse_many``; each result's ``source`` is its path, so
+    the frames group by file."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("parse_files() takes a list of paths, not a single path")
+    paths = [os.fspath(p) for p in paths]
+    texts = []
+    for path in paths:
+        with open(path, "rb") as f:
+            texts.append(_decode(f.read(), encoding))
+    out = parse_many(texts, threads, default_year=default_year)
+    for p, path, text in zip(out, paths, texts):
+        p.source = path
+        p.text = text
+    return out
 
 
 def _frame_from(rows: List[Dict[str, Any]], columns: Sequence[str], what: str) -> Any:
@@ -338,27 +474,39 @@ _TASK_COLUMNS = [
 
 
 def _sources(parses: Sequence[Parse]) -> List[Any]:
+    """Each parse's path, or its index in ``parses`` when it has none."""
     return [p.source if p.source is not None else i for i, p in enumerate(parses)]
 
 
+def _source_column(df: Any) -> None:
+    """``source`` as int64 when every parse is an index, else as strings."""
+    if all(isinstance(v, int) for v in df["source"]):
+        df["source"] = df["source"].astype("int64")
+    else:
+        df["source"] = df["source"].astype("string")
+
+
 def tasks_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
-    """One pandas DataFrame of task × unit rows over many parses; the
-    ``source`` column is each parse's index in ``parses`` (or its decoded
-    source for ``parse_bytes``/``parse_file`` results)."""
+    """One pandas DataFrame of task × unit rows over many parses. ``source``
+    is each parse's path (``parse_file``/``parse_files``) or else its index
+    in ``parses``; ``officials`` is a list of names (``[]`` when none, so
+    ``df.explode("officials")`` counts leaders); ``deadline_date`` is
+    datetime64."""
     ps = [parses] if isinstance(parses, Parse) else list(parses)
     pd = _require_pandas("tasks_frame()")
     rows: List[Dict[str, Any]] = []
-    for i, p in enumerate(ps):
+    for src, p in zip(_sources(ps), ps):
         for r in p.task_rows():
-            r["source"] = i
+            r["source"] = src
+            r["officials"] = [o for o in r["officials"].split("、") if o] if r["officials"] else []
             rows.append(r)
     df = pd.DataFrame(rows, columns=_TASK_COLUMNS)
-    df["source"] = df["source"].astype("int64")
+    _source_column(df)
     df["document"] = df["document"].astype("int64")
     df["task"] = df["task"].astype("int64")
     df["role"] = pd.Categorical(df["role"], categories=["lead", "responsible", "implied"])
     df["deadline_date"] = pd.to_datetime(df["deadline_date"], format="%Y-%m-%d", errors="coerce")
-    for c in ["doc_number", "doc_title", "task_number", "task_path", "task_heading", "unit", "officials", "deadline_text"]:
+    for c in ["doc_number", "doc_title", "task_number", "task_path", "task_heading", "unit", "deadline_text"]:
         df[c] = df[c].astype("string")
     return df
 
@@ -367,11 +515,11 @@ def _records(ps: Sequence[Parse], field: str, fields: Any) -> List[Dict[str, Any
     """One row per record of ``field`` in every document: source, document,
     doc_number, then ``fields(record)``, then span_start and span_end."""
     rows: List[Dict[str, Any]] = []
-    for i, p in enumerate(ps):
+    for src, p in zip(_sources(ps), ps):
         for k, d in enumerate(p._dict()["documents"]):
             num = d["doc_number"]["text"] if d["doc_number"] else None
             for r in d[field]:
-                row = {"source": i, "document": k, "doc_number": num}
+                row = {"source": src, "document": k, "doc_number": num}
                 row.update(fields(r))
                 row.update({"span_start": r["span"]["start"], "span_end": r["span"]["end"]})
                 rows.append(row)
@@ -388,7 +536,8 @@ def appointments_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     })
     cols = ["source", "document", "doc_number", "action", "person", "position", "note", "span_start", "span_end"]
     df = pd.DataFrame(rows, columns=cols)
-    for c in ["source", "document", "span_start", "span_end"]:
+    _source_column(df)
+    for c in ["document", "span_start", "span_end"]:
         df[c] = df[c].astype("int64")
     df["action"] = pd.Categorical(df["action"], categories=["appoint", "remove"])
     for c in ["doc_number", "person", "position", "note"]:
@@ -407,7 +556,8 @@ def members_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     })
     cols = ["source", "document", "doc_number", "group", "role", "person", "position", "change", "span_start", "span_end"]
     df = pd.DataFrame(rows, columns=cols)
-    for c in ["source", "document", "span_start", "span_end"]:
+    _source_column(df)
+    for c in ["document", "span_start", "span_end"]:
         df[c] = df[c].astype("int64")
     df["change"] = pd.Categorical(df["change"], categories=["join", "leave"])
     for c in ["doc_number", "group", "role", "person", "position"]:
@@ -422,10 +572,10 @@ def documents_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     ps = [parses] if isinstance(parses, Parse) else list(parses)
     pd = _require_pandas("documents_frame()")
     rows = []
-    for i, p in enumerate(ps):
+    for src, p in zip(_sources(ps), ps):
         for k, d in enumerate(p._dict()["documents"]):
             rows.append({
-                "source": i, "document": k, "kind": d["kind"], "title": d["title"],
+                "source": src, "document": k, "kind": d["kind"], "title": d["title"],
                 "doc_number": d["doc_number"]["text"] if d["doc_number"] else None,
                 "issuers": "；".join(d["issuers"]), "recipients": "；".join(d["recipients"]), "date": d["date"],
                 "n_tasks": len(d["tasks"]), "n_appointments": len(d["appointments"]),
@@ -434,7 +584,8 @@ def documents_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     cols = ["source", "document", "kind", "title", "doc_number", "issuers", "recipients", "date",
             "n_tasks", "n_appointments", "n_leaders", "n_targets"]
     df = pd.DataFrame(rows, columns=cols)
-    for c in ["source", "document", "n_tasks", "n_appointments", "n_leaders", "n_targets"]:
+    _source_column(df)
+    for c in ["document", "n_tasks", "n_appointments", "n_leaders", "n_targets"]:
         df[c] = df[c].astype("int64")
     df["date"] = pd.to_datetime(df["date"], format="%Y-%m-%d", errors="coerce")
     for c in ["kind", "title", "doc_number", "issuers", "recipients"]:
@@ -449,17 +600,17 @@ def division_frame(parses: Union[Parse, Iterable[Parse]]) -> Any:
     ps = [parses] if isinstance(parses, Parse) else list(parses)
     pd = _require_pandas("division_frame()")
     rows = []
-    for i, p in enumerate(ps):
+    for src, p in zip(_sources(ps), ps):
         for r in p.people_rows():
             if r["relation"] in ("supervises", "liaises", "leader"):
                 rows.append({
-                    "source": i, "document": r["document"], "person": r["person"], "titles": r["titles"],
+                    "source": src, "document": r["document"], "person": r["person"], "titles": r["titles"],
                     "relation": r["relation"], "body": r["object"] or None, "backup": r["backup"],
                 })
     cols = ["source", "document", "person", "titles", "relation", "body", "backup"]
     df = pd.DataFrame(rows, columns=cols)
-    for c in ["source", "document"]:
-        df[c] = df[c].astype("int64")
+    _source_column(df)
+    df["document"] = df["document"].astype("int64")
     df["relation"] = pd.Categorical(df["relation"], categories=["supervises", "liaises", "leader"])
     for c in ["person", "titles", "body", "backup"]:
         df[c] = df[c].astype("string")
