@@ -16,7 +16,7 @@ const PKG = join(WASM_DIR, "pkg-node", "gongwen.js");
 if (!existsSync(PKG)) {
   throw new Error(`${relative(ROOT, PKG)} is missing: run scripts/build-wasm first`);
 }
-/** The Node package as a user gets it: `require("gongwen")`. */
+/** The Node package as a user gets it: `require("gongwen-node")`. */
 export const gongwen = createRequire(import.meta.url)(PKG);
 
 /** Every .txt of the corpus: the gazette, corpus/real/, corpus/constructed/ (recursively). */

@@ -609,9 +609,11 @@ fn run_together_rows(doc: &Doc, cols: &[Col], body: &Cell, year: Option<i32>, ou
             row[tc + 1 + c] = Some(cell(s + v.start..s + v.end));
         }
         if let Some(mut task) = row_task(doc, cols, &row, None, year) {
+            // The row's span: from its number to its last cell (the unit,
+            // printed once for the group, lies before the first row).
             task.number = t[marks[k].0..marks[k].1].to_string();
-            let sp = doc.span(&cell(marks[k].0..s + task_end));
-            task.span = Span::new(sp.start.min(task.span.start), task.span.end.max(sp.end));
+            let last = row.iter().flatten().map(|c| c.range.end).max().unwrap_or(base + s + task_end);
+            task.span = doc.span(&Cell { para: body.para, range: base + marks[k].0..last.max(base + s + task_end) });
             out.push(task);
         }
         if let Some(u) = next_unit {
