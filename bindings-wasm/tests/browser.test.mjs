@@ -170,11 +170,21 @@ test("the 'load gazette' button and the Parse button give the same structure; ed
   const sel = await clickAndReadSelection(page, recipient);
   assert.equal(sel.text, "各省、自治区、直辖市人民政府");
 
-  // bad text never breaks the page: empty input shows zero documents
+  // bad text never breaks the page: empty input shows zero documents, and
+  // the position of the old selection goes with the old result
+  assert.notEqual(await page.locator("#selection-info").innerText(), "");
   await page.locator("#clear").click();
   await page.waitForFunction(() => document.querySelectorAll(".doc").length === 0);
   assert.match(await page.locator("#status").innerText(), /^0 份文件/);
+  assert.equal(await page.locator("#selection-info").innerText(), "");
   assert.ok(await page.locator("#error").isHidden());
+  // garbage: no "（无标题）" document, a message that none was recognised,
+  // and the diagnostics shown
+  await page.locator("#input").fill("@@@ ### 123 abc !!!");
+  await page.locator("#parse").click();
+  await page.waitForFunction(() => /未识别出公文/.test(document.querySelector("#status").textContent));
+  assert.equal(await page.locator(".doc").count(), 0);
+  assert.ok(await page.locator("#diagnostics").isVisible());
   assert.deepEqual(problems, []);
   await page.close();
 });

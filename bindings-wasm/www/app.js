@@ -221,13 +221,27 @@ function renderTargets(text, d) {
   return table("targets", `目标（${d.targets.length}）`, ["指标", "目标值", "年份"], rows);
 }
 
+/**
+ * Whether the parse recognised a document: a title, a 发文字号, a date, or
+ * any record. A text with none of them (an empty paste, garbage) is read as
+ * one untitled document or none, which is no result to show as one.
+ */
+function recognised(d) {
+  return Boolean(d.title || d.doc_number || d.date || d.tasks.length || d.appointments.length || d.division.length || d.members.length);
+}
+
 function render(text, result, ms) {
   parsedText = text;
-  const docs = result.documents;
+  // A new parse: the old selection's position no longer applies.
+  selInfo.textContent = "";
+  const docs = result.documents.filter(recognised);
   const count = (k) => docs.reduce((n, d) => n + d[k].length, 0);
-  statusEl.textContent =
-    `${docs.length} 份文件 · ${count("tasks")} 项任务 · ${count("appointments")} 项任免 · ` +
-    `${count("division")} 位领导分工 · 解析用时 ${ms.toFixed(1)} ms`;
+  statusEl.textContent = docs.length
+    ? `${docs.length} 份文件 · ${count("tasks")} 项任务 · ${count("appointments")} 项任免 · ` +
+      `${count("division")} 位领导分工 · 解析用时 ${ms.toFixed(1)} ms`
+    : text.trim()
+      ? `0 份文件：未识别出公文（没有标题、文号、日期或任务等），见下方诊断信息 · 解析用时 ${ms.toFixed(1)} ms`
+      : "0 份文件：请粘贴公文文本";
   navEl.replaceChildren(
     ...docs.map((d, k) =>
       h("a", { href: `#doc-${k + 1}`, title: d.title }, h("b", {}, k + 1), " ", d.doc_number?.text ?? d.kind ?? (d.title.slice(0, 12) || "文件")),
