@@ -334,9 +334,26 @@ fn read_rows(doc: &Doc, cols: &[Col], header: &[String], cells: &[Cell], year: O
             let Some(cell) = cells.get(x) else { break };
             let ct = doc.text(cell);
             if fits(*col, ct) && !(c > first && has_number && *col != Col::Number && fits(Col::Number, ct)) {
-                row[c] = Some(cell.clone());
+                let mut cell = cell.clone();
                 x += 1;
                 filled += 1;
+                // A task cell broken over lines: the lines after it that fit
+                // no later column are its continuation (joined when they are
+                // of the same paragraph).
+                if *col == Col::Task {
+                    while let Some(next) = cells.get(x) {
+                        let nt = doc.text(next);
+                        let later_fits = cols[c + 1..].iter().any(|l| fits(*l, nt));
+                        if later_fits || fits(Col::Number, nt) || nt.is_empty() || !task_like(nt) {
+                            break;
+                        }
+                        if next.para == cell.para {
+                            cell.range.end = next.range.end;
+                        }
+                        x += 1;
+                    }
+                }
+                row[c] = Some(cell);
             } else if c == first || *col == Col::Task && filled == 0 {
                 break;
             }

@@ -8,8 +8,11 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Encoding {
+    /// UTF-8, with or without a BOM.
     Utf8,
+    /// UTF-16 little-endian, with a BOM.
     Utf16Le,
+    /// UTF-16 big-endian, with a BOM.
     Utf16Be,
     /// GB18030 (a superset of GBK and GB2312).
     Gb18030,
@@ -35,14 +38,23 @@ pub enum DecodeError {
     Unrecognised {
         /// Offset of the first byte that is not valid UTF-8.
         offset: usize,
+        /// The value of that byte.
         byte: u8,
     },
     /// The text was named as `encoding` but is not valid in it.
     #[error("invalid {encoding} at byte offset {offset}")]
-    Invalid { encoding: Encoding, offset: usize },
+    Invalid {
+        /// The encoding the BOM named.
+        encoding: Encoding,
+        /// Offset in the input (BOM included) of the first invalid byte sequence.
+        offset: usize,
+    },
     /// Binary data (NUL bytes) rather than text.
     #[error("binary data, not text: NUL byte at offset {offset}")]
-    Binary { offset: usize },
+    Binary {
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
 }
 
 /// Decodes `bytes` to text, detecting the encoding.

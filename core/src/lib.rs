@@ -66,8 +66,8 @@ pub struct Options {
 /// Parses `text` into documents. Never fails and never panics.
 ///
 /// The stages (see `ARCHITECTURE.md`): clean lines with an offset map and
-/// find furniture ([`layout`]), segment into documents ([`segment`]), then
-/// extract each document's header elements ([`header`]).
+/// find furniture (`layout`), segment into documents (`segment`), then
+/// extract each document's header elements (`header`).
 pub fn parse(text: &str, options: &Options) -> Parse {
     parse_clocked(text, options, &mut Clock::off())
 }

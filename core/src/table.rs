@@ -20,6 +20,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// The role as the table writes it: `lead`, `responsible` or `implied`.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Lead => "lead",
@@ -34,22 +35,29 @@ impl Role {
 pub struct TaskRow {
     /// Index of the document in the parse (0-based).
     pub document: usize,
+    /// The document's 发文字号 (`text`), if any.
     pub doc_number: Option<String>,
+    /// The document's title.
     pub doc_title: String,
     /// Index of the task in its document's `tasks` (0-based): with
     /// `document` it identifies the task even when two enclosed texts
     /// reuse the same numbering.
     pub task: usize,
+    /// The task's marker as printed (`（一）`).
     pub task_number: String,
     /// Enclosing section markers joined with `/` (`二、/（一）`).
     pub task_path: String,
+    /// The task's heading.
     pub task_heading: String,
     /// Empty when the task names officials but no unit.
     pub unit: String,
+    /// The unit's role; None when `unit` is empty.
     pub role: Option<Role>,
     /// Lead officials joined with `、`.
     pub officials: String,
+    /// The task's deadline as printed, if any.
     pub deadline_text: Option<String>,
+    /// The deadline as an ISO date, if known.
     pub deadline_date: Option<String>,
 }
 
@@ -130,9 +138,13 @@ impl TaskRow {
 /// member of a group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PersonRow {
+    /// Index of the document in the parse (0-based).
     pub document: usize,
+    /// The document's 发文字号 (`text`), if any.
     pub doc_number: Option<String>,
+    /// The document's title.
     pub doc_title: String,
+    /// The person's name (a member's post when the list names posts only).
     pub person: String,
     /// `appoint`, `remove`, `supervises`, `liaises`, `leader`, or for
     /// members `member`, `joins`, `leaves`.
@@ -143,6 +155,7 @@ pub struct PersonRow {
     pub titles: String,
     /// An appointment's note; a member's role (组长, 成员 …).
     pub note: Option<String>,
+    /// A leader's AB角 partner, if any.
     pub backup: Option<String>,
 }
 

@@ -125,19 +125,13 @@ fn head(e: &mut Errs, d: &Document, h: &Head) {
 /// Like `head`, for a document whose printed digits are full-width: title,
 /// enclosed titles and attachment titles may keep them or use ASCII.
 fn head_fullwidth(e: &mut Errs, d: &Document, h: &Head) {
-    let norm = Document {
-        title: ascii_digits(&d.title),
-        enclosed_titles: d.enclosed_titles.iter().map(|s| ascii_digits(s)).collect(),
-        attachments: d
-            .attachments
-            .iter()
-            .map(|a| gongwen::Attachment {
-                title: ascii_digits(&a.title),
-                ..a.clone()
-            })
-            .collect(),
-        ..d.clone()
-    };
+    // (The model types are non-exhaustive: a copy with fields changed.)
+    let mut norm = d.clone();
+    norm.title = ascii_digits(&d.title);
+    norm.enclosed_titles = d.enclosed_titles.iter().map(|s| ascii_digits(s)).collect();
+    for a in &mut norm.attachments {
+        a.title = ascii_digits(&a.title);
+    }
     head(e, &norm, h);
 }
 

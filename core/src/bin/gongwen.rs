@@ -137,12 +137,12 @@ fn parse_inputs(files: &[PathBuf]) -> Vec<Parsed> {
             if encoding != gongwen::Encoding::Utf8 {
                 parse.diagnostics.insert(
                     0,
-                    gongwen::Diagnostic {
-                        level: gongwen::Level::Info,
-                        code: "decoded".into(),
-                        message: format!("input decoded from {encoding}; spans are byte offsets into its UTF-8 form"),
-                        span: gongwen::Span::new(0, 0),
-                    },
+                    gongwen::Diagnostic::new(
+                        gongwen::Level::Info,
+                        "decoded",
+                        format!("input decoded from {encoding}; spans are byte offsets into its UTF-8 form"),
+                        gongwen::Span::new(0, 0),
+                    ),
                 );
             }
             (text, encoding, parse)
