@@ -230,6 +230,12 @@ def test_lone_surrogates_are_replaced_and_reported() -> None:
     assert q.diagnostics[0].code == "lone_surrogate"
 
 
+def test_the_result_says_its_offset_unit() -> None:
+    p = gongwen.parse("某县人民政府关于某事的通知\n")
+    assert p.offsets == "code_point" and p.to_dict()["offsets"] == "code_point"
+    assert p.schema_version == gongwen.SCHEMA_VERSION == 5
+
+
 def test_threads_must_be_positive() -> None:
     for bad in (-1, 0, 1.5, True):
         with pytest.raises(ValueError, match="threads"):

@@ -23,6 +23,8 @@ for (const file of corpusFiles()) {
 test("the gazette: eleven documents, 潭县政办发〔2023〕2号 first, tasks and people", () => {
   const p = gongwen.parse(read(GAZETTE));
   assert.equal(p.schema_version, gongwen.schemaVersion());
+  // The result says which unit its spans are in.
+  assert.equal(p.offsets, "utf16");
   assert.equal(p.documents.length, 11);
   assert.equal(p.documents[0].doc_number.text, "潭县政办发〔2023〕2号");
   assert.deepEqual(p.documents[0].doc_number, { ...p.documents[0].doc_number, agency: "潭县政办发", year: 2023, serial: 2 });

@@ -31,6 +31,8 @@ export interface Parse {
   furniture: Furniture[];
   /** Text before the first document that belongs to none. */
   preamble: Span | null;
+  /** The unit of every span: always "utf16" from this package. */
+  offsets: "utf8" | "code_point" | "utf16";
 }
 
 /** 文种 closing the title; other values are possible for enclosed texts. */

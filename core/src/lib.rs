@@ -51,7 +51,6 @@ mod vocab;
 
 pub use decode::{decode, DecodeError, Encoding};
 pub use model::*;
-pub use units::Unit;
 pub use table::{people_rows, task_rows, PersonRow, Role, TaskRow, PERSON_COLUMNS, TASK_COLUMNS};
 
 /// Options for [`parse`]. Construct with `Options::default()` and set fields.

@@ -8,7 +8,21 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape. Bumped whenever a field is added.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
+
+/// A unit to express offsets in; serialised as `utf8`, `code_point`, `utf16`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unit {
+    /// UTF-8 bytes (the default; `&text[start..end]` in Rust).
+    #[default]
+    Utf8,
+    /// Unicode scalar values (`text[start:end]` in Python).
+    CodePoint,
+    /// UTF-16 code units (`text.slice(start, end)` in JavaScript).
+    Utf16,
+}
 
 /// A range of the original input, in UTF-8 bytes (`&input[start..end]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -63,6 +77,10 @@ pub struct Parse {
     /// Text before the first document that belongs to no document
     /// (a web page's metadata table, breadcrumbs, a gazette's cover).
     pub preamble: Option<Span>,
+    /// The unit of every span in this result: `utf8` from [`crate::parse`],
+    /// `code_point` in Python, `utf16` in JavaScript (see `Parse::convert_offsets`).
+    #[serde(default)]
+    pub offsets: Unit,
 }
 
 /// One 公文.

@@ -2,19 +2,7 @@
 //! Python indexes strings by code point and JavaScript by UTF-16 code
 //! unit. The bindings call [`Parse::convert_offsets`] once on the result.
 
-use crate::model::{Parse, Range, Span};
-
-/// A unit to express offsets in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Unit {
-    /// UTF-8 bytes (the default; `&text[start..end]` in Rust).
-    Utf8,
-    /// Unicode scalar values (`text[start:end]` in Python).
-    CodePoint,
-    /// UTF-16 code units (`text.slice(start, end)` in JavaScript).
-    Utf16,
-}
+use crate::model::{Parse, Range, Span, Unit};
 
 /// Byte offset → unit offset, for every char boundary of one text.
 struct Table {
@@ -79,12 +67,16 @@ impl Parse {
     /// let utf16: Vec<u16> = text.encode_utf16().collect();
     /// assert_eq!(String::from_utf16(&utf16[s.start..s.end]).unwrap(), "某政发〔2023〕1号");
     /// ```
+    ///
+    /// `offsets` records the unit the spans are in. The conversion is from
+    /// UTF-8 bytes: on a parse already converted it does nothing.
     pub fn convert_offsets(&mut self, text: &str, unit: Unit) {
-        if unit == Unit::Utf8 {
+        if unit == Unit::Utf8 || self.offsets != Unit::Utf8 {
             return;
         }
         let t = Table::new(text, unit);
         self.for_each_span(|s| span(s, &t));
+        self.offsets = unit;
     }
 
     /// Calls `f` on every span in the parse.
@@ -160,6 +152,20 @@ impl Parse {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_parse_records_its_unit_and_converts_once() {
+        let text = "𠮷县人民政府关于某事的通知\n某政发〔2023〕1号\n";
+        let mut p = crate::parse(text, &crate::Options::default());
+        assert_eq!(p.offsets, Unit::Utf8);
+        p.convert_offsets(text, Unit::Utf16);
+        assert_eq!(p.offsets, Unit::Utf16);
+        let once = p.clone();
+        // A second call does not convert converted offsets again.
+        p.convert_offsets(text, Unit::CodePoint);
+        assert_eq!(p, once);
+        assert_eq!(serde_json::to_value(&p).unwrap()["offsets"], "utf16");
+    }
+
     use super::*;
 
     #[test]

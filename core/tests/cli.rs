@@ -17,7 +17,8 @@ fn json_is_the_contract() {
     let out = gongwen().args(["parse", &corpus("xiangtan-county-gazette-2023.txt"), "--format", "json"]).output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
+    assert_eq!(v["offsets"], "utf8");
     let docs = v["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 11);
     for key in ["kind", "title", "doc_number", "issuers", "recipients", "date", "enclosed_titles", "attachments", "citations", "tasks", "appointments", "division", "members", "targets", "span"] {

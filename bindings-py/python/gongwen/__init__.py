@@ -281,6 +281,11 @@ class Parse:
         p = self._dict()["preamble"]
         return None if p is None else Span(p)
 
+    @property
+    def offsets(self) -> str:
+        """The unit of every span: ``code_point`` (``text[span.start:span.end]``)."""
+        return str(self._dict()["offsets"])
+
     def to_dict(self) -> Dict[str, Any]:
         """The contract object."""
         return json.loads(self._native.json())  # type: ignore[no-any-return]
