@@ -443,8 +443,9 @@ pub enum Level {
 pub struct Diagnostic {
     /// How much the finding matters.
     pub level: Level,
-    /// A stable identifier (`no_date`, `clause_truncated`, `input_too_large` …).
-    pub code: String,
+    /// A stable identifier, serialised as its snake_case name (`no_date`,
+    /// `clause_truncated`, `input_too_large` …).
+    pub code: Code,
     /// What was found, for a person.
     pub message: String,
     /// Where (empty at 0 for a finding about the whole input).
@@ -454,8 +455,111 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic; front ends use it for findings of their own (a
     /// decoded encoding, a replaced character).
-    pub fn new(level: Level, code: impl Into<String>, message: impl Into<String>, span: Span) -> Diagnostic {
+    pub fn new(level: Level, code: impl Into<Code>, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic { level, code: code.into(), message: message.into(), span }
+    }
+}
+
+/// What a [`Diagnostic`] is about. Serialised as the snake_case name; a
+/// code a front end adds that is not listed here is kept as `Other`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Code {
+    /// No 成文日期 was found.
+    NoDate,
+    /// Placeholders (`XX`, `×××`) stand where values should be.
+    Placeholders,
+    /// The 发文字号 comes from the page's metadata table.
+    DocNumberFromMetadata,
+    /// A header value comes from the page's metadata table.
+    FromMetadata,
+    /// Page numbers or running headers were removed.
+    PageFurniture,
+    /// A text repeated verbatim was kept once.
+    DuplicatedText,
+    /// The input is longer than [`crate::MAX_INPUT_BYTES`].
+    InputTooLarge,
+    /// The input is empty or holds only furniture.
+    EmptyInput,
+    /// No title block: the whole text is read as one document.
+    NoTitleBlock,
+    /// A blanket removal (`自然免除`) names no person.
+    BlanketRemoval,
+    /// A bracketed responsibility clause too long to read.
+    ClauseTooLong,
+    /// A responsibility clause read only in part.
+    ClauseTruncated,
+    /// A unit name that looks cut or joined, repaired.
+    OddUnit,
+    /// The input was decoded from an encoding other than UTF-8 (front ends).
+    Decoded,
+    /// A code this version does not list.
+    #[serde(untagged)]
+    Other(String),
+}
+
+impl Code {
+    /// The code as serialised (`no_date`).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Code::NoDate => "no_date",
+            Code::Placeholders => "placeholders",
+            Code::DocNumberFromMetadata => "doc_number_from_metadata",
+            Code::FromMetadata => "from_metadata",
+            Code::PageFurniture => "page_furniture",
+            Code::DuplicatedText => "duplicated_text",
+            Code::InputTooLarge => "input_too_large",
+            Code::EmptyInput => "empty_input",
+            Code::NoTitleBlock => "no_title_block",
+            Code::BlanketRemoval => "blanket_removal",
+            Code::ClauseTooLong => "clause_too_long",
+            Code::ClauseTruncated => "clause_truncated",
+            Code::OddUnit => "odd_unit",
+            Code::Decoded => "decoded",
+            Code::Other(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Code {
+    /// The listed code of that name, else `Other`.
+    fn from(s: &str) -> Code {
+        let listed = [
+            Code::NoDate,
+            Code::Placeholders,
+            Code::DocNumberFromMetadata,
+            Code::FromMetadata,
+            Code::PageFurniture,
+            Code::DuplicatedText,
+            Code::InputTooLarge,
+            Code::EmptyInput,
+            Code::NoTitleBlock,
+            Code::BlanketRemoval,
+            Code::ClauseTooLong,
+            Code::ClauseTruncated,
+            Code::OddUnit,
+            Code::Decoded,
+        ];
+        listed.into_iter().find(|c| c.as_str() == s).unwrap_or_else(|| Code::Other(s.to_string()))
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
     }
 }
 
@@ -485,4 +589,23 @@ pub struct Furniture {
     pub text: String,
     /// Where it lies in the input.
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_to_the_same_strings() {
+        let d = Diagnostic::new(Level::Warning, Code::ClauseTruncated, "m", Span::new(0, 0));
+        assert_eq!(serde_json::to_value(&d).unwrap()["code"], "clause_truncated");
+        let back: Diagnostic = serde_json::from_value(serde_json::to_value(&d).unwrap()).unwrap();
+        assert_eq!(back.code, Code::ClauseTruncated);
+        // A code no variant lists is kept as it is.
+        let other = Diagnostic::new(Level::Info, "lone_surrogate", "m", Span::new(0, 0));
+        assert_eq!(other.code, Code::Other("lone_surrogate".into()));
+        assert_eq!(serde_json::to_value(&other).unwrap()["code"], "lone_surrogate");
+        assert_eq!(Code::from("no_date"), Code::NoDate);
+        assert!(Code::NoDate == "no_date" && Code::NoDate.to_string() == "no_date");
+    }
 }
