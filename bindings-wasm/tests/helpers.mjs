@@ -92,9 +92,11 @@ export function convertSpans(value, toUtf16) {
   return value;
 }
 
-/** The CLI's result for `file` with spans in UTF-16 units of its text. */
+/** The CLI's result for `file` with spans in UTF-16 units of its text (and saying so). */
 export function expectedFor(file, text = read(file)) {
-  return convertSpans(cliParse(file), utf8ToUtf16(text));
+  const expected = convertSpans(cliParse(file), utf8ToUtf16(text));
+  expected.offsets = "utf16";
+  return expected;
 }
 
 /** The gongwen-parsed text of a span (hull). */
