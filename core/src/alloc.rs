@@ -523,19 +523,20 @@ fn run_together_rows(doc: &Doc, cols: &[Col], body: &Cell, year: Option<i32>, ou
         return;
     }
     // Items: text between markers. Those followed by a marker > 1 end with
-    // the tail cells only: learn the tail values from them.
-    let items: Vec<(usize, usize, u32, bool)> = marks
+    // the tail cells only: learn the tail values from them. Each item is
+    // (text start, text end, followed by a marker of its group).
+    let items: Vec<(usize, usize, bool)> = marks
         .iter()
         .enumerate()
         .map(|(k, m)| {
             let end = marks.get(k + 1).map_or(t.len(), |n| n.0);
             let inner = marks.get(k + 1).is_some_and(|n| n.2 > 1);
-            (m.1, end, m.2, inner)
+            (m.1, end, inner)
         })
         .collect();
     let mut learned: Vec<Vec<String>> = vec![Vec::new(); tail.len()];
     {
-        let mut ends: Vec<&str> = items.iter().filter(|x| x.3).map(|x| &t[x.0..x.1]).collect();
+        let mut ends: Vec<&str> = items.iter().filter(|x| x.2).map(|x| &t[x.0..x.1]).collect();
         for col in (0..tail.len()).rev() {
             let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
             for e in &ends {
@@ -590,7 +591,7 @@ fn run_together_rows(doc: &Doc, cols: &[Col], body: &Cell, year: Option<i32>, ou
     let strip = |s: &str| (0..=4).filter(|&u| u != 1).find_map(|u| strip_with(s, u));
     // The first group's unit: before the first marker.
     let mut unit: Option<Range<usize>> = Some(0..marks[0].0).filter(|r| is_org(t[r.clone()].trim()));
-    for (k, &(s, e, n, inner)) in items.iter().enumerate() {
+    for (k, &(s, e, inner)) in items.iter().enumerate() {
         let item = &t[s..e];
         let (task_end, vals, next_unit) = if inner || k + 1 == items.len() {
             match strip(item) {
@@ -615,7 +616,6 @@ fn run_together_rows(doc: &Doc, cols: &[Col], body: &Cell, year: Option<i32>, ou
                 None => (item.len(), Vec::new(), None),
             }
         };
-        let _ = n;
         let cell = |r: Range<usize>| Cell { para: body.para, range: base + r.start..base + r.end };
         let mut row: Vec<Option<Cell>> = vec![None; cols.len()];
         row[tc] = Some(cell(s..s + task_end));

@@ -606,6 +606,7 @@ mod tests {
         assert_eq!(other.code, Code::Other("lone_surrogate".into()));
         assert_eq!(serde_json::to_value(&other).unwrap()["code"], "lone_surrogate");
         assert_eq!(Code::from("no_date"), Code::NoDate);
-        assert!(Code::NoDate == "no_date" && Code::NoDate.to_string() == "no_date");
+        assert!(Code::NoDate == "no_date");
+        assert_eq!(Code::NoDate.to_string(), "no_date");
     }
 }

@@ -35,6 +35,24 @@ pub fn expected_pairs(subdir: &str) -> Vec<(String, String, serde_json::Value)> 
         .collect()
 }
 
+/// Compares expected records (JSON objects, hand-written) with the parse's,
+/// pairwise in order: the same count, and each key an expected object gives
+/// equal in the record. Differences are pushed to `failures`.
+pub fn compare_records(name: &str, what: &str, want: &[serde_json::Value], got: &[serde_json::Value], failures: &mut Vec<String>) {
+    use serde_json::Value;
+    if want.len() != got.len() {
+        failures.push(format!("{name}: {what}: {} expected, got {}: {}", want.len(), got.len(), Value::from(got.to_vec())));
+        return;
+    }
+    for (k, (w, g)) in want.iter().zip(got).enumerate() {
+        for (key, value) in w.as_object().expect("an expected record is an object") {
+            if g.get(key) != Some(value) {
+                failures.push(format!("{name}: {what}[{k}].{key} expected {value}, got {}", g.get(key).unwrap_or(&Value::Null)));
+            }
+        }
+    }
+}
+
 /// A review-friendly rendering of a parse: every header value with its span
 /// and the source text the span covers (whitespace collapsed), in the style
 /// of a golden-token file. Used by the snapshot tests.

@@ -29,17 +29,7 @@ fn compare(name: &str, text: &str, expected: &Value, failures: &mut Vec<String>)
     let want = expected.get("tasks").and_then(Value::as_array).unwrap_or_else(|| panic!("{name}: no \"tasks\" list"));
     let p = parse(text, &Options::default());
     let got = tasks(&p);
-    if want.len() != got.len() {
-        failures.push(format!("{name}: {} tasks expected, got {}: {}", want.len(), got.len(), Value::from(got.clone())));
-        return;
-    }
-    for (k, (w, g)) in want.iter().zip(&got).enumerate() {
-        for (key, value) in w.as_object().expect("an object") {
-            if g.get(key) != Some(value) {
-                failures.push(format!("{name}: task {k}.{key} expected {value}, got {}", g.get(key).unwrap_or(&Value::Null)));
-            }
-        }
-    }
+    gongwen_corpus_tests::compare_records(name, "tasks", want, &got, failures);
     // Every task's values point into the input.
     for t in p.documents.iter().flat_map(|d| &d.tasks) {
         for (u, s) in t.lead_units.iter().zip(&t.spans.lead_units).chain(t.responsible_units.iter().zip(&t.spans.responsible_units)) {

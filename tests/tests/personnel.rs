@@ -40,21 +40,6 @@ fn members(p: &Parse) -> Vec<Value> {
     p.documents.iter().flat_map(|d| &d.members).map(|m| serde_json::to_value(m).unwrap()).collect()
 }
 
-/// Each wanted object's keys equal in the got object, pairwise in order.
-fn compare(name: &str, what: &str, want: &[Value], got: &[Value], failures: &mut Vec<String>) {
-    if want.len() != got.len() {
-        failures.push(format!("{name}: {what}: {} expected, got {}: {}", want.len(), got.len(), Value::from(got.to_vec())));
-        return;
-    }
-    for (k, (w, g)) in want.iter().zip(got).enumerate() {
-        for (key, value) in w.as_object().expect("an object") {
-            if g.get(key) != Some(value) {
-                failures.push(format!("{name}: {what}[{k}].{key} expected {value}, got {}", g.get(key).unwrap_or(&Value::Null)));
-            }
-        }
-    }
-}
-
 #[test]
 fn personnel_texts_give_their_expected_records() {
     let pairs = gongwen_corpus_tests::expected_pairs("personnel");
@@ -70,10 +55,10 @@ fn personnel_texts_give_their_expected_records() {
             }
         }
         if let Some(want) = expected.get("division").and_then(Value::as_array) {
-            compare(name, "division", want, &division(&got), &mut failures);
+            gongwen_corpus_tests::compare_records(name, "division", want, &division(&got), &mut failures);
         }
         if let Some(want) = expected.get("members").and_then(Value::as_array) {
-            compare(name, "members", want, &members(&got), &mut failures);
+            gongwen_corpus_tests::compare_records(name, "members", want, &members(&got), &mut failures);
         }
     }
     assert!(failures.is_empty(), "{} differences in {} personnel texts:\n{}", failures.len(), pairs.len(), failures.join("\n"));
