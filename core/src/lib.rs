@@ -186,6 +186,15 @@ fn parse_clocked(text: &str, options: &Options, clock: &mut Clock) -> Parse {
             d.title = printed;
         }
         d.span = document_span(&layout, doc.first_line, doc.last_line);
+        // Values taken from the page's metadata table above the text: the
+        // document's span reaches back to cover them.
+        let from_meta = d.spans.title.iter().chain(&d.spans.date).chain(&d.spans.issuers).chain(d.doc_number.as_ref().map(|n| &n.span));
+        if let Some(start) = from_meta.map(|s| s.start).min().filter(|&s| !meta.is_empty() && s < d.span.start) {
+            d.span.start = start;
+            if let Some(first) = d.span.segments.first_mut() {
+                first.start = first.start.min(start);
+            }
+        }
         let year = d
             .date
             .as_deref()

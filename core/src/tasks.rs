@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::paras::Para;
-use crate::model::{Deadline, Diagnostic, Level, Span, Task};
+use crate::model::{Deadline, Diagnostic, Level, Range, Span, Task};
 use crate::sections::Item;
 use crate::text::{char_len, hull, split_outside_brackets, Mapped, Outside, Val};
 use crate::values::is_org;
@@ -568,7 +568,7 @@ pub(crate) fn tasks(input: &str, items: &[Item], paras: &[Para], year: Option<i3
         let lead = repair_units(&m.text, &lead, &known, &it.span, &mut Vec::new());
         dedupe(&mut responsible);
         dedupe(&mut officials);
-        let span = |v: &Val| m.slice_span(v.src, input);
+        let span = |v: &Val| unit_span(m, v, input);
         let mut t = item_task(it, input);
         t.spans.lead_officials = officials.iter().map(span).collect();
         t.lead_officials = officials.into_iter().map(|v| v.text).collect();
@@ -605,9 +605,32 @@ pub(crate) fn tasks(input: &str, items: &[Item], paras: &[Para], year: Option<i3
     out
 }
 
+/// The span of a value: when its source holds a list separator its text
+/// lacks (a unit repaired across a 、 by [`repair_units`]), the span is cut
+/// into segments around it, so that it covers the value's characters only.
+fn unit_span(m: &Mapped, v: &Val, input: &str) -> Span {
+    let src = v.src;
+    if !src.contains(['、', '，']) || v.text.contains(['、', '，']) {
+        return m.slice_span(src, input);
+    }
+    let parts: Vec<Span> = src.split(['、', '，']).filter(|p| !p.is_empty()).map(|p| m.slice_span(p, input)).collect();
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return m.slice_span(src, input);
+    };
+    let mut span = Span::new(first.start, last.end);
+    for p in &parts {
+        if p.segments.is_empty() {
+            span.segments.push(Range { start: p.start, end: p.end });
+        } else {
+            span.segments.extend(p.segments.iter().cloned());
+        }
+    }
+    span
+}
+
 /// `县林业局县、农业农村局`: a place character that slipped across the 、 is
 /// moved back when the document names both repaired units elsewhere (each
-/// then printed as the hull of its pieces); otherwise a unit that does not
+/// its source the hull of its pieces, its span cut by [`unit_span`]); otherwise a unit that does not
 /// read as a body gets a diagnostic. `base` is the text the units were read
 /// from.
 fn repair_units<'a>(base: &'a str, units: &[Val<'a>], known: &HashSet<String>, span: &Span, diags: &mut Vec<Diagnostic>) -> Vec<Val<'a>> {

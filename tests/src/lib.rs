@@ -1,4 +1,8 @@
-//! Shared helpers for the corpus tests: paths to the corpus.
+//! Shared helpers for the corpus tests: paths to the corpus, the expectation
+//! language ([`expect`]) and the review rendering ([`render`]).
+
+pub mod expect;
+pub use expect::span_failures;
 use std::path::PathBuf;
 
 /// The repository's `corpus/` directory.
