@@ -60,6 +60,11 @@ pub struct Options {
     /// Year used to complete dates that omit it (`3月底前`) when the
     /// document itself gives none.
     pub default_year: Option<i32>,
+    /// The documents of one input are read on up to this many threads
+    /// (0 and 1: on the calling thread; always so in WebAssembly). The
+    /// result is the same; with more than one thread the input's cleaned
+    /// copy is held until the end, so the peak memory is higher.
+    pub threads: usize,
 }
 
 /// Parses `text` into documents. Never fails and never panics.
@@ -153,87 +158,64 @@ fn parse_clocked(text: &str, options: &Options, clock: &mut Clock) -> Parse {
     }
     let metadata = metadata(&layout);
     let single = seg.docs.len() == 1;
-    // Each document's cleaned text in a buffer of its own, dropped when the
-    // document is read (the result then grows while the copy shrinks).
-    // A document's lines are those it spans and those it reads (`order` may
-    // reach above its first line: a title block printed before a page header).
-    let ranges: Vec<(usize, usize)> = seg
-        .docs
-        .iter()
-        .map(|d| {
-            let (lo, hi) = d.order.iter().fold((d.first_line, d.last_line), |(lo, hi), &i| (lo.min(i), hi.max(i)));
-            (lo, hi)
-        })
-        .collect();
-    let mut pieces = layout.split_clean(&ranges).map(Vec::into_iter);
     let untitled = seg.docs.iter().all(|d| d.anchor.is_none());
-    // Each document's line lists are dropped once it is read, too.
+    let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
     let segment::Segmented { docs, content, .. } = seg;
     drop(content);
-    for doc in docs {
-        if let Some(piece) = pieces.as_mut().and_then(Iterator::next) {
-            layout.clean = piece;
+    let workers = if cfg!(target_arch = "wasm32") { 1 } else { options.threads.min(docs.len()) };
+    if workers > 1 {
+        // The documents on `workers` threads, sharing the whole layout (its
+        // cleaned text is not split, so it is held to the end); the
+        // results and their diagnostics in document order.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (layout, docs) = (&layout, &docs);
+        let mut done: Vec<(usize, Document, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(doc) = docs.get(k) else { break };
+                            let mut diags = Vec::new();
+                            let d = read_document(text, layout, doc, meta, options, &mut Clock::off(), &mut diags);
+                            mine.push((k, d, diags));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            // A worker that panicked (a bug) loses its documents, reported below.
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        done.sort_unstable_by_key(|(k, _, _)| *k);
+        if done.len() < docs.len() {
+            out.diagnostics.push(Diagnostic::new(Level::Error, "internal_error", format!("{} of {} documents were lost to a failed worker thread", docs.len() - done.len(), docs.len()), Span::new(0, text.len())));
         }
-        let meta: &[(String, Span, String)] = if single { &metadata } else { &[] };
-        clock.lap(11);
-        let paras = paras::paragraphs(&layout, &doc);
-        clock.lap(2);
-        let mut d = header::extract(&layout, &doc, &paras, meta, &mut out.diagnostics);
-        clock.lap(3);
-        // The title as printed (the contract's rule): full-width digits and
-        // letters kept, whitespace removed.
-        if let Some(printed) = d.spans.title.as_ref().and_then(|s| text::printed_form(text, s, &d.title)) {
-            d.title = printed;
+        for (_, d, mut diags) in done {
+            out.diagnostics.append(&mut diags);
+            out.documents.push(d);
         }
-        d.span = document_span(&layout, doc.first_line, doc.last_line);
-        // Values taken from the page's metadata table above the text: the
-        // document's span reaches back to cover them.
-        let from_meta = d.spans.title.iter().chain(&d.spans.date).chain(&d.spans.issuers).chain(d.doc_number.as_ref().map(|n| &n.span));
-        if let Some(start) = from_meta.map(|s| s.start).min().filter(|&s| !meta.is_empty() && s < d.span.start) {
-            d.span.start = start;
-            if let Some(first) = d.span.segments.first_mut() {
-                first.start = first.start.min(start);
-            }
-        }
-        let year = d
-            .date
-            .as_deref()
-            .and_then(|s| s.get(..4)?.parse().ok())
-            .or(options.default_year)
-            .or(d.doc_number.as_ref().map(|n| n.year));
-        let items = sections::items(&paras);
-        clock.lap(4);
-        d.tasks = tasks::tasks(text, &items, &paras, year, &mut out.diagnostics);
-        clock.lap(5);
-        // Allocation printed as groups of items or as a table.
-        alloc::grouped(text, &items, &mut d.tasks);
-        let rows = alloc::table_tasks(text, &paras, year);
-        if !rows.is_empty() {
-            d.tasks.extend(rows);
-            d.tasks.sort_by_key(|t| t.span.start);
-        }
-        clock.lap(6);
-        d.sections = items
+    } else {
+        // Each document's cleaned text in a buffer of its own, dropped when
+        // the document is read (the result then grows while the copy
+        // shrinks). A document's lines are those it spans and those it
+        // reads (`order` may reach above its first line: a title block
+        // printed before a page header).
+        let ranges: Vec<(usize, usize)> = docs
             .iter()
-            .map(|i| Section {
-                marker: i.marker.clone(),
-                level: i.level,
-                path: i.path.clone(),
-                heading: i.heading.clone(),
-                text: i.text.text.trim().to_string(),
-                part: i.stream,
-                span: i.span.clone(),
-            })
+            .map(|d| d.order.iter().fold((d.first_line, d.last_line), |(lo, hi), &i| (lo.min(i), hi.max(i))))
             .collect();
-        clock.lap(7);
-        d.targets = targets::targets(text, &paras);
-        clock.lap(8);
-        d.appointments = people::appointments(text, &paras, &mut out.diagnostics);
-        d.division = people::division(text, &paras, &items);
-        clock.lap(9);
-        d.members = members::members(text, &d.title, &paras);
-        clock.lap(10);
-        out.documents.push(d);
+        let mut pieces = layout.split_clean(&ranges).map(Vec::into_iter);
+        // Each document's line lists are dropped once it is read, too.
+        for doc in docs {
+            if let Some(piece) = pieces.as_mut().and_then(Iterator::next) {
+                layout.clean = piece;
+            }
+            clock.lap(11);
+            let d = read_document(text, &layout, &doc, meta, options, clock, &mut out.diagnostics);
+            out.documents.push(d);
+        }
     }
     clock.lap(11);
     if untitled {
@@ -245,6 +227,77 @@ fn parse_clocked(text: &str, options: &Options, clock: &mut Clock) -> Parse {
         });
     }
     out
+}
+
+/// Reads one document of the segmented layout: paragraphs, header, items,
+/// then every extractor.
+fn read_document(
+    text: &str,
+    layout: &layout::Layout,
+    doc: &segment::DocLines,
+    meta: &[(String, Span, String)],
+    options: &Options,
+    clock: &mut Clock,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Document {
+    let paras = paras::paragraphs(layout, doc);
+    clock.lap(2);
+    let mut d = header::extract(layout, doc, &paras, meta, diagnostics);
+    clock.lap(3);
+    // The title as printed (the contract's rule): full-width digits and
+    // letters kept, whitespace removed.
+    if let Some(printed) = d.spans.title.as_ref().and_then(|s| text::printed_form(text, s, &d.title)) {
+        d.title = printed;
+    }
+    d.span = document_span(layout, doc.first_line, doc.last_line);
+    // Values taken from the page's metadata table above the text: the
+    // document's span reaches back to cover them.
+    let from_meta = d.spans.title.iter().chain(&d.spans.date).chain(&d.spans.issuers).chain(d.doc_number.as_ref().map(|n| &n.span));
+    if let Some(start) = from_meta.map(|s| s.start).min().filter(|&s| !meta.is_empty() && s < d.span.start) {
+        d.span.start = start;
+        if let Some(first) = d.span.segments.first_mut() {
+            first.start = first.start.min(start);
+        }
+    }
+    let year = d
+        .date
+        .as_deref()
+        .and_then(|s| s.get(..4)?.parse().ok())
+        .or(options.default_year)
+        .or(d.doc_number.as_ref().map(|n| n.year));
+    let items = sections::items(&paras);
+    clock.lap(4);
+    d.tasks = tasks::tasks(text, &items, &paras, year, diagnostics);
+    clock.lap(5);
+    // Allocation printed as groups of items or as a table.
+    alloc::grouped(text, &items, &mut d.tasks);
+    let rows = alloc::table_tasks(text, &paras, year);
+    if !rows.is_empty() {
+        d.tasks.extend(rows);
+        d.tasks.sort_by_key(|t| t.span.start);
+    }
+    clock.lap(6);
+    d.sections = items
+        .iter()
+        .map(|i| Section {
+            marker: i.marker.clone(),
+            level: i.level,
+            path: i.path.clone(),
+            heading: i.heading.clone(),
+            text: i.text.text.trim().to_string(),
+            part: i.stream,
+            span: i.span.clone(),
+        })
+        .collect();
+    clock.lap(7);
+    d.targets = targets::targets(text, &paras);
+    clock.lap(8);
+    d.appointments = people::appointments(text, &paras, diagnostics);
+    d.division = people::division(text, &paras, &items);
+    clock.lap(9);
+    d.members = members::members(text, &d.title, &paras);
+    clock.lap(10);
+    d
 }
 
 /// The hull of a document's lines, with segments when furniture interrupts it.

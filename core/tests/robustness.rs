@@ -208,3 +208,27 @@ fn mutated_corpus_documents_keep_every_promise() {
         check(&mutated);
     }
 }
+
+#[test]
+fn documents_read_on_several_threads_give_the_same_parse() {
+    // The gazette (eleven documents), every real text joined into one
+    // input, and random multi-document text: the parse on 1, 2 and 5
+    // threads is the same, diagnostics and their order included.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let gazette = std::fs::read_to_string(root.join("xiangtan-county-gazette-2023.txt")).unwrap();
+    let mut real: Vec<_> = std::fs::read_dir(root.join("real")).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    real.sort();
+    let joined: String = real.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n");
+    let mut rng = Lcg(11);
+    let random: String = (0..4000).map(|_| PIECES[rng.next() % PIECES.len()]).collect();
+    for text in [&gazette, &joined, &random] {
+        let one = serde_json::to_string(&parse(text, &Options::default())).unwrap();
+        for threads in [2, 5] {
+            let mut options = Options::default();
+            options.threads = threads;
+            let many = serde_json::to_string(&parse(text, &options)).unwrap();
+            assert!(one == many, "{threads} threads give another parse of a {}-byte input", text.len());
+        }
+    }
+    assert!(parse(&gazette, &Options::default()).documents.len() >= 11);
+}

@@ -125,15 +125,21 @@ fn read_input(path: &PathBuf) -> Result<(String, gongwen::Encoding), InputError>
 }
 
 /// Reads and parses every argument (`-` or none: standard input), on as
-/// many threads as the machine has cores, keeping the arguments' order.
+/// many threads as the machine has cores, keeping the arguments' order:
+/// several files side by side, or one file's documents side by side.
 /// Failures are reported on stderr as they are kept.
 fn parse_inputs(files: &[PathBuf]) -> Vec<Parsed> {
     let default = [PathBuf::from("-")];
     let files = if files.is_empty() { &default[..] } else { files };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores.min(files.len());
+    let side_by_side = threads > 1 && !files.iter().any(|f| f.as_os_str() == "-");
+    let mut options = gongwen::Options::default();
+    options.threads = if side_by_side { 1 } else { cores };
     let one = |path: &PathBuf| -> Parsed {
         let source = path.display().to_string();
         let result = read_input(path).map(|(text, encoding)| {
-            let mut parse = gongwen::parse(&text, &gongwen::Options::default());
+            let mut parse = gongwen::parse(&text, &options);
             if encoding != gongwen::Encoding::Utf8 {
                 parse.diagnostics.insert(
                     0,
@@ -149,8 +155,7 @@ fn parse_inputs(files: &[PathBuf]) -> Vec<Parsed> {
         });
         Parsed { source, result }
     };
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(files.len());
-    let out: Vec<Parsed> = if threads <= 1 || files.iter().any(|f| f.as_os_str() == "-") {
+    let out: Vec<Parsed> = if !side_by_side {
         files.iter().map(one).collect()
     } else {
         // Each worker takes the next argument; results go back to their slot.
