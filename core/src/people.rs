@@ -965,7 +965,7 @@ pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assig
             inline.push(a);
         }
     }
-    if inline.len() >= 2 {
+    if inline.len() >= 2 && reads_as_division(&inline) {
         set_backups(&mut inline, paras.iter().filter(|p| p.text.text.contains("互为")).collect());
         return inline;
     }
@@ -1025,11 +1025,26 @@ pub(crate) fn division(input: &str, paras: &[Para], items: &[Item]) -> Vec<Assig
         }
     }
     // One leader is a division only when named in prose with bodies.
-    if out.len() < 2 && prose == 0 {
+    if (out.len() < 2 && prose == 0) || !reads_as_division(&out) {
         return Vec::new();
     }
     set_backups(&mut out, trailing);
     out
+}
+
+/// Leaders form a division of labour only when at least half of them are
+/// given work: a body supervised or liaised with, or a duty that opens with
+/// a duty word (`负责…`, `分管…`). A list of `NAME  POST` rows (a member
+/// list) names posts, not work.
+fn reads_as_division(leaders: &[Assignment]) -> bool {
+    let given_work = |a: &&Assignment| !a.supervises.is_empty() || !a.liaises.is_empty() || a.duties.iter().any(|d| opens_duty(d));
+    leaders.iter().filter(given_work).count() * 2 >= leaders.len()
+}
+
+/// `负责…工作`, `分管…`: a duty word opening a duty, not a noun made of it
+/// (`负责人`, `领导小组`, `联系：`).
+fn opens_duty(t: &str) -> bool {
+    DUTY_OPENERS.iter().any(|w| t.trim_start().strip_prefix(w.as_str()).is_some_and(|r| char_len(r) >= 2 && !r.starts_with(['人', '小', '：', ':'])))
 }
 
 /// AB roles: `常务副县长张清平与副县长郑江南互为AB角` gives each the other.
