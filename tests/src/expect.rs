@@ -162,6 +162,12 @@ fn operator(op: &str, arg: &Value, got: &Value, at: &str, input: &str, diffs: &m
                 fail(diffs, format!("expected one of {}, got {}", short(arg), short(got)));
             }
         }
+        // Every one of the given expectations.
+        "$all" => {
+            for w in arg.as_array().into_iter().flatten() {
+                matches(w, got, at, input, diffs);
+            }
+        }
         // Each listed item matches some item of the list, in any order.
         "$contains" => {
             let items = got.as_array().map(Vec::as_slice).unwrap_or_default();
@@ -224,14 +230,26 @@ fn operator(op: &str, arg: &Value, got: &Value, at: &str, input: &str, diffs: &m
 /// with `start` and `end`) lies in the input on char boundaries, with its
 /// segments inside it; each document's title, issuers, recipients and
 /// enclosed titles equal the text their spans cover (whitespace removed)
-/// and lie inside the document's span; each task's units equal the text
-/// their spans cover.
+/// and lie inside the document's span, as do its number and date; the
+/// documents are in input order and do not overlap; each task's units
+/// equal the text their spans cover.
 pub fn span_failures(input: &str, parse: &gongwen::Parse) -> Vec<String> {
     let mut out = Vec::new();
     let json = serde_json::to_value(parse).expect("a parse serialises");
     walk(&json, "", input, &mut out);
+    for (k, pair) in parse.documents.windows(2).enumerate() {
+        if pair[1].span.start < pair[0].span.end {
+            out.push(format!("documents {k} and {}: spans {}..{} and {}..{} overlap or are out of order", k + 1, pair[0].span.start, pair[0].span.end, pair[1].span.start, pair[1].span.end));
+        }
+    }
     for (k, d) in parse.documents.iter().enumerate() {
         let inside = |s: &gongwen::Span| d.span.start <= s.start && s.end <= d.span.end;
+        let header = [("doc_number", d.doc_number.as_ref().map(|n| &n.span)), ("date", d.spans.date.as_ref())];
+        for (what, s) in header {
+            if let Some(s) = s.filter(|s| !inside(s)) {
+                out.push(format!("document {k}: the {what} span {}..{} is outside the document's {}..{}", s.start, s.end, d.span.start, d.span.end));
+            }
+        }
         let covered = |s: &gongwen::Span| covered_text(input, s);
         if let Some(s) = &d.spans.title {
             if covered(s) != plain(&d.title) {

@@ -144,6 +144,11 @@ pub fn render(input: &str, p: &gongwen::Parse) -> String {
                 }
             }
         }
+        for m in &d.members {
+            let group = m.group.as_deref().unwrap_or("-");
+            let person = m.person.as_deref().unwrap_or("-");
+            let _ = writeln!(o, "  member [{group}] {}: {person} {} change={:?} @{}..{} {}", m.role, m.position, m.change, m.span.start, m.span.end, src(&m.span));
+        }
         for t in &d.targets {
             let _ = writeln!(o, "  target: {} {} {} {:?} year={:?} @{}..{} {}", t.indicator, t.value, t.unit, t.qualifier, t.year, t.span.start, t.span.end, src(&t.span));
         }
