@@ -336,13 +336,38 @@ fn recipients(paras: &[Para], d: &mut Document) {
     for p in paras.iter().take(2) {
         let t = &p.text.text;
         if let Some(len) = recipients_prefix(t) {
-            for r in split_bodies(&t[..len]) {
+            let from = lead_in_lines(p, len);
+            for r in split_bodies(&t[from..len]) {
+                let r = r.start + from..r.end + from;
                 d.recipients.push(t[r.clone()].to_string());
                 d.spans.recipients.push(p.text.span(r));
             }
             return;
         }
     }
+}
+
+/// Lines joined before a 主送 list that are not addressees: a line shaped
+/// like a 发文字号 (`某政任〔2024〕X号`, its serial not yet filled in) or a
+/// lone issuer's name above a list that opens with 各 (`某某县人民政府` /
+/// `各乡镇人民政府：`). Returns where the list starts in `p.text`.
+fn lead_in_lines(p: &Para, len: usize) -> usize {
+    let t = &p.text.text;
+    let mut from = 0;
+    for pair in p.line_starts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a != from || b >= len || !t.is_char_boundary(a) || !t.is_char_boundary(b) {
+            break;
+        }
+        let line = t[a..b].trim();
+        let number_shaped = line.ends_with('号') && line.contains(['〔', '［', '[', '【']);
+        let lone_issuer = crate::grammar::is_issuer_line(line) && !line.contains(['、', '，', ',']) && t[b..].trim_start().starts_with('各');
+        if !(number_shaped || lone_issuer) {
+            break;
+        }
+        from = b;
+    }
+    from
 }
 
 /// A site's metadata rows (`标题：`, `发布机构：`, `成文日期：`; labels in
