@@ -473,27 +473,44 @@ pub(crate) fn clause_like(t: &str) -> bool {
     v.role_words.occurs_in(inner) || v.clause_keys.occurs_in(inner)
 }
 
-/// [`clause_like`] of every prefix of a text in one forward pass: the last
-/// opening bracket and the latest start of a clause word seen so far.
+/// [`clause_like`] of prefixes of one text, asked at increasing offsets,
+/// in linear time: the last opening bracket is tracked as the text is
+/// walked ([`ClauseEnds::saw`]); a question ([`ClauseEnds::before`]) looks
+/// for a clause word only in the text not yet searched since that bracket.
 #[derive(Default)]
 pub(crate) struct ClauseEnds {
     open: Option<usize>,
-    word: Option<usize>,
+    /// For the bracket at `.0`: searched up to `.1`, found a word or not.
+    searched: (usize, usize, bool),
 }
 
 impl ClauseEnds {
-    /// Called for each char `c` at byte `i` of `t` in order: is
-    /// `clause_like(&t[..i])`?
-    pub fn step(&mut self, t: &str, i: usize, c: char) -> bool {
-        let before = &t[..i];
-        let v = vocab();
-        let start = [v.role_words.suffix_of(before), v.clause_keys.suffix_of(before)].into_iter().flatten().map(|h| h.start).max();
-        self.word = self.word.max(start);
-        let like = self.open.is_some_and(|o| self.word.is_some_and(|w| w >= o));
+    /// Called for each char `c` at byte `i` of the text, in order.
+    pub fn saw(&mut self, i: usize, c: char) {
         if matches!(c, '（' | '(') {
             self.open = Some(i);
         }
-        like
+    }
+
+    /// Is `clause_like(&t[..i])`? (`i` not less than at the last question,
+    /// and every char before `i` passed to [`ClauseEnds::saw`].)
+    pub fn before(&mut self, t: &str, i: usize) -> bool {
+        let Some(o) = self.open else { return false };
+        if self.searched.0 != o || self.searched.1 < o {
+            self.searched = (o, o, false);
+        }
+        if !self.searched.2 && i > self.searched.1 {
+            let v = vocab();
+            // A word may straddle the end of the last search: look back by
+            // the longest word.
+            let mut from = self.searched.1.saturating_sub(v.role_words.max_bytes().max(v.clause_keys.max_bytes())).max(o);
+            while !t.is_char_boundary(from) {
+                from += 1;
+            }
+            let hay = t.get(from..i).unwrap_or("");
+            self.searched = (o, i, v.role_words.occurs_in(hay) || v.clause_keys.occurs_in(hay));
+        }
+        self.searched.2
     }
 }
 
@@ -575,6 +592,17 @@ pub(crate) fn is_issuer_line(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_ends_agree_with_clause_like_on_every_prefix() {
+        for t in ["做好某某工作（县某局负责）政策解读：某某", "（一）加强（某某）管理（责任单位：县某局、县某办）。", "（（（）））负责（", "甲（乙）丙（牵头单位：某局）丁（某某）"] {
+            let mut ends = ClauseEnds::default();
+            for (i, c) in t.char_indices() {
+                assert_eq!(ends.before(t, i), clause_like(&t[..i]), "{t:?} at {i}");
+                ends.saw(i, c);
+            }
+        }
+    }
 
     #[test]
     fn markers() {

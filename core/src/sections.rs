@@ -68,8 +68,11 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
                 piece_marker = (last, marker_at(&t[last..]));
             }
             let heading_so_far = &t[last..i];
+            // (At most 40 chars: at most 160 bytes, tested first so that
+            // the chars are counted only near the piece's start.)
             let after_heading = piece_marker.1.is_some_and(|m| last + m.2 <= i)
-                && heading_so_far.chars().nth(40).is_none()
+                && heading_so_far.len() <= 160
+                && crate::text::char_len(heading_so_far) <= 40
                 && !heading_so_far.contains(['。', '，', '；']);
             if !after_sentence && !after_heading {
                 continue;
@@ -91,17 +94,17 @@ fn cut_pieces(paras: &[Para]) -> Vec<Piece<'_>> {
         // on a crawled line) is a piece of its own.
         let mut clause_ends = ClauseEnds::default();
         for (i, c) in t.char_indices() {
-            let clause_before = clause_ends.step(t, i, c);
             if c == ' ' && t[..i].ends_with(['）', ')']) && i + 1 < t.len() {
                 cuts.push(i + 1);
             } else if i > 0
                 && t[..i].ends_with(['）', ')'])
                 && !matches!(c, '。' | '，' | '；' | '、' | '：' | ' ' | '）' | ')' | '（' | '(')
-                && clause_before
+                && clause_ends.before(t, i)
             {
                 // `…(省工业和信息化厅负责)政策解读：…`
                 cuts.push(i);
             }
+            clause_ends.saw(i, c);
         }
         // A page break inside a paragraph is a soft cut: the text after it
         // may belong to another interleaved stream.

@@ -84,6 +84,11 @@ impl WordSet {
         self.forward.find_iter(hay).map(move |m| self.hit(m.pattern().as_usize(), m.start(), m.end()))
     }
 
+    /// The longest word's length in UTF-8 bytes (at most).
+    pub fn max_bytes(&self) -> usize {
+        self.max_chars * 4
+    }
+
     /// Does `hay` contain any word?
     pub fn occurs_in(&self, hay: &str) -> bool {
         self.forward.is_match(hay)
