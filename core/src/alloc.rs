@@ -138,14 +138,16 @@ fn parts_of(paras: &[Para], line: &Cell) -> Vec<Cell> {
     let mut parts = Vec::new();
     let t = &p.text.text[s..e];
     let mut from = s;
+    let mut gaps = p.text.gaps_in(s..e).peekable();
     for (j, ch) in t.char_indices() {
         let at = s + j;
+        while gaps.next_if(|&g| g < at).is_some() {}
         if ch == '\t' || ch == '\u{3000}' || ch == ' ' {
             if at > from {
                 parts.push(Cell { para: line.para, range: from..at });
             }
             from = at + ch.len_utf8();
-        } else if at > from && p.text.gap_before(at) {
+        } else if at > from && gaps.peek() == Some(&at) {
             parts.push(Cell { para: line.para, range: from..at });
             from = at;
         }

@@ -241,6 +241,10 @@ fn changes(input: &str, group: Option<&String>, paras: &[Para], out: &mut Vec<Me
                     spans: PersonSpans { person: Some(at(person)), position: pos_span },
                 });
             };
+            // Each pattern needs its literal (a cheap test before them).
+            if !(sentence.contains("兼任") || sentence.contains("不再担任") || sentence.contains("增补")) {
+                continue;
+            }
             if let Some(c) = SENTENCES[0].captures(sentence) {
                 if let (Some(role), Some(who)) = (role_at_end(&c[2]), c.get(1)) {
                     push(tail8(who.as_str()), role, None, None);

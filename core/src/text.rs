@@ -91,6 +91,18 @@ impl Mapped {
 
     /// Did the original input have something (a dropped space) between
     /// cleaned byte `i` and the char before it?
+    /// The cleaned offsets in `r` with a gap before them ([`Mapped::gap_before`]),
+    /// in order: one binary search, then a walk over the marks.
+    pub fn gaps_in(&self, r: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let first = self.marks.partition_point(|m| (m.at as usize) < r.start);
+        let len = self.len();
+        self.marks[first..]
+            .iter()
+            .take_while(move |m| (m.at as usize) < r.end)
+            .filter(move |m| m.right > m.left && m.at > 0 && (m.at as usize) < len)
+            .map(|m| m.at as usize)
+    }
+
     pub fn gap_before(&self, i: usize) -> bool {
         self.dropped_before(i).is_some()
     }
