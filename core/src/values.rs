@@ -141,6 +141,18 @@ pub(crate) fn is_addressee(s: &str) -> bool {
     is_org(s) || vocab().person_titles.suffix_of(s).is_some()
 }
 
+/// `t` without a bracketed tail (`局（公司）` → `局`).
+fn without_bracket_tail(t: &str) -> &str {
+    match t.strip_suffix(['）', ')']).and_then(|x| x.rfind(['（', '('])) {
+        Some(i) if i > 0 => &t[..i],
+        _ => t,
+    }
+}
+
+fn ends_with_any(t: &str, words: &[String]) -> bool {
+    words.iter().any(|w| t.ends_with(w.as_str()))
+}
+
 /// Splits a list of bodies on ，；; and on 、 only between complete bodies
 /// (`各省、自治区、直辖市人民政府` stays one: its parts share the final
 /// noun). Returns byte ranges into `s`, trimmed.
@@ -179,26 +191,35 @@ pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
         pieces.push(r.start + st..r.end);
-        // A bare suffix (`省直各委、办、厅、局`) continues the body before it.
+        // A bare suffix (`省直各委、办、厅、局`, `局（公司）`) continues the
+        // body before it.
         let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
         for p in pieces {
-            let bare = char_len_of(&s[p.clone()]) == 1 && vocab().body_suffixes.prefix_of(&s[p.clone()]).is_some_and(|w| w.end == p.len());
+            let core = without_bracket_tail(&s[p.clone()]);
+            let bare = char_len_of(core) == 1 && vocab().body_suffixes.prefix_of(core).is_some_and(|w| w.end == core.len());
             match merged.last_mut() {
                 Some(last) if bare => last.end = p.end,
                 _ => merged.push(p),
             }
         }
-        // Merge incomplete pieces into the next one.
+        // Merge incomplete pieces into the next one: a place, or a zone
+        // before a piece ending in an organ a zone has (`甲开发区、乙新区管委会`).
+        let organs = vocab().list("bodies", "zone_organs");
         let mut acc: Option<usize> = None;
-        for p in merged {
+        let mut bodies: Vec<std::ops::Range<usize>> = Vec::new();
+        for (k, p) in merged.iter().enumerate() {
             let begin = acc.unwrap_or(p.start);
-            if is_addressee(&s[p.clone()]) || p.end == r.end {
-                out.push(begin..p.end);
+            let t = &s[p.clone()];
+            let zone_before_organ = ends_with_any(t, vocab().list("bodies", "zones"))
+                && merged.get(k + 1).is_some_and(|n| ends_with_any(without_bracket_tail(&s[n.clone()]), organs));
+            if (is_addressee(t) && !zone_before_organ) || p.end == r.end {
+                bodies.push(begin..p.end);
                 acc = None;
             } else {
                 acc = Some(begin);
             }
         }
+        out.extend(bodies);
     }
     out.into_iter()
         .map(|r| {
@@ -254,6 +275,11 @@ mod tests {
         assert_eq!(split("县发改局、县财政局；县人武部"), ["县发改局", "县财政局", "县人武部"]);
         assert_eq!(split("沈阳、北京、广州军区"), ["沈阳、北京、广州军区"]);
         assert_eq!(split("各州、市人民政府，省直各委、办、厅、局"), ["各州、市人民政府", "省直各委、办、厅、局"]);
+        // A bare suffix behind its bracket; zones sharing their 管委会.
+        assert_eq!(split("市各委、办、局（公司），市各直属单位"), ["市各委、办、局（公司）", "市各直属单位"]);
+        assert_eq!(split("甲开发区、乙新区管委会，某某县人民政府"), ["甲开发区、乙新区管委会", "某某县人民政府"]);
+        assert_eq!(split("县发改局、甲开发区"), ["县发改局", "甲开发区"]);
+        assert_eq!(split("甲开发区、乙开发区、县直各单位"), ["甲开发区", "乙开发区", "县直各单位"]);
     }
 
     #[test]
