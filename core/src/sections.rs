@@ -244,7 +244,10 @@ pub(crate) fn items(paras: &[Para]) -> Vec<Item> {
             let new_paragraph = piece.range.start == 0 || piece.para.text.text[..piece.range.start].ends_with([' ', '）', ')']);
             let piece_text = piece.para.text.text[piece.range.clone()].trim_start();
             let deadline_note = opens_with_clause_key(piece_text);
-            if closed && new_paragraph && !piece.page_start && !deadline_note {
+            // A paragraph closed by a clause of its own is a further task
+            // of the item (`（一）…（甲部牵头）` / `…（乙部负责）`).
+            let own_clause = piece_text.trim_end().ends_with(['）', ')']) && clause_like(piece_text.trim_end());
+            if closed && new_paragraph && !piece.page_start && !deadline_note && !own_clause {
                 open[s] = None;
                 continue;
             }
