@@ -417,24 +417,38 @@ fn metadata_fallbacks(metadata: &[(String, Span, String)], d: &mut Document, dia
     }
 }
 
-/// `（2023年5月31日某某会议通过）` under a 决定's or a regulation's title: with
-/// no dated signature, the date the note opens with is the 成文日期.
+/// `（2023年5月31日某某会议通过）` under a 决定's, a list's or a regulation's
+/// title (or run on after it in flattened text): with no dated signature,
+/// the date the note opens with is the 成文日期. Looked for in the
+/// document's first lines only, in a bracket that opens with a whole date
+/// and holds an adoption word (`vocab/kinds.toml`).
 fn adoption_date(layout: &Layout, doc: &DocLines, d: &mut Document) {
     if d.date.is_some() {
         return;
     }
-    let Some((&i, _)) = doc.order.iter().zip(&doc.roles).find(|(_, r)| **r == Role::Text) else { return };
-    let t = layout.text(i);
-    let inner = crate::grammar::unbracketed(t);
-    if inner.len() == t.len() || !crate::vocab::vocab().list("titles", "adoption_words").iter().any(|w| inner.contains(w.as_str())) {
-        return;
+    let words = crate::vocab::vocab().list("titles", "adoption_words");
+    for &i in doc.order.iter().take(4) {
+        let t = layout.text(i);
+        // The first 300 bytes of the line: a note stands near the top.
+        let mut from = 0;
+        while let Some(k) = t[from..].find(['（', '(']).map(|k| from + k).filter(|&k| k < 300) {
+            let open = t[k..].chars().next().map_or(1, char::len_utf8);
+            let inner_start = k + open;
+            let Some(close) = t[inner_start..].find(['）', ')']).map(|c| inner_start + c) else { break };
+            let inner = &t[inner_start..close];
+            if words.iter().any(|w| inner.contains(w.as_str())) {
+                if let Some(m) = crate::grammar::find_dates(inner).into_iter().next().filter(|m| m.range.start == 0) {
+                    if let Some(iso) = m.iso {
+                        let r = layout.lines[i].clean();
+                        d.date = Some(iso);
+                        d.spans.date = Some(layout.clean.span(r.start + inner_start + m.range.start..r.start + inner_start + m.range.end));
+                        return;
+                    }
+                }
+            }
+            from = close;
+        }
     }
-    let Some(m) = crate::grammar::find_dates(inner).into_iter().next().filter(|m| m.range.start == 0) else { return };
-    let Some(iso) = m.iso else { return };
-    let from = inner.as_ptr() as usize - t.as_ptr() as usize;
-    let r = layout.lines[i].clean();
-    d.date = Some(iso);
-    d.spans.date = Some(layout.clean.span(r.start + from + m.range.start..r.start + from + m.range.end));
 }
 
 fn signature_and_date(layout: &Layout, doc: &DocLines, paras: &[Para], d: &mut Document) {
