@@ -106,9 +106,13 @@ fn options_arg(func: &str, v: Option<JsValue>) -> Result<gongwen::Options, JsErr
     Ok(options)
 }
 
+/// The result as a plain JS object: serialised to JSON in wasm and read by
+/// the engine's `JSON.parse`, one crossing of the boundary instead of one
+/// per value (several times faster on a gazette than building the objects
+/// field by field).
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("gongwen: cannot convert the result: {e}")))
+    let json = serde_json::to_string(v).map_err(|e| JsError::new(&format!("gongwen: cannot convert the result: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("gongwen: cannot convert the result: JSON.parse failed"))
 }
 
 /// The core's parse with spans in UTF-16 code units of `text`.
