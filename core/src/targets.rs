@@ -34,6 +34,7 @@ static VERBS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "ve
 static KEEP_VERBS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "kept_verbs"));
 /// Words opening a goal sentence (`确保`), which make it a goal.
 static GOAL_OPENERS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "goal_openers"));
+static CAP_WORDS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "cap_words"));
 /// Goal openers and scope words (`全年`) that are not part of an indicator.
 static LEAD_WORDS: LazyLock<Vec<String>> =
     LazyLock::new(|| [vocab().list("targets", "goal_openers"), vocab().list("targets", "scope_words")].concat());
@@ -114,6 +115,13 @@ fn found(input: &str, paras: &[Para]) -> Vec<Target> {
                 }
             }
             if !goal || ind.chars().count() < 2 || ind.contains(['占', '约', '第']) || YEAR.is_match(ind) {
+                continue;
+            }
+            // `超过5000万元的企业`: a condition on a noun; `最高不超过500万元`:
+            // a cap. Neither is a goal.
+            let after = &t[m.end()..];
+            let condition = after.strip_prefix('的').is_some_and(|r| !vocab().list("targets", "goal_nouns").iter().any(|n| r.starts_with(n.as_str())));
+            if condition || CAP_WORDS.iter().any(|w| before[b0..].contains(w.as_str())) {
                 continue;
             }
             let value: f64 = match c[1].parse() {
@@ -223,5 +231,16 @@ mod tests {
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["列入储备库项目", "资金"]);
         let got = run("开展三年行动计划（2023-2025年），完成油茶新造3800亩以上。");
         assert_eq!(got[0].4, None);
+    }
+
+    #[test]
+    fn caps_and_conditions_are_not_targets() {
+        assert!(run("对年度营业收入达到100万元以上的企业，给予奖励。").is_empty());
+        assert!(run("单个企业最高不超过100万元。").is_empty());
+        assert!(run("可申请最高不超过15万元的贷款。").is_empty());
+        // A figure followed by 的目标 is still a goal.
+        let got = run("实现某某组织建设率超过50%的目标。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, 50.0);
     }
 }
