@@ -121,7 +121,8 @@ fn found(input: &str, paras: &[Para]) -> Vec<Target> {
             // a cap. Neither is a goal.
             let after = &t[m.end()..];
             let condition = after.strip_prefix('的').is_some_and(|r| !vocab().list("targets", "goal_nouns").iter().any(|n| r.starts_with(n.as_str())));
-            if condition || CAP_WORDS.iter().any(|w| before[b0..].contains(w.as_str())) {
+            let past = vocab().list("targets", "past_words").iter().any(|w| before[b0..].contains(w.as_str()));
+            if condition || past || CAP_WORDS.iter().any(|w| before[b0..].contains(w.as_str())) {
                 continue;
             }
             let value: f64 = match c[1].parse() {
@@ -238,6 +239,7 @@ mod tests {
         assert!(run("对年度营业收入达到100万元以上的企业，给予奖励。").is_empty());
         assert!(run("单个企业最高不超过100万元。").is_empty());
         assert!(run("可申请最高不超过15万元的贷款。").is_empty());
+        assert!(run("目前已建成某某线路7条。").is_empty());
         // A figure followed by 的目标 is still a goal.
         let got = run("实现某某组织建设率超过50%的目标。");
         assert_eq!(got.len(), 1);
