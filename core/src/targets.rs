@@ -23,6 +23,8 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(\d+(?:\.\d+)?) ?({units})({qualifiers})?")).expect("target units compile")
 });
 
+/// A year opening an indicator phrase: `2024年`, `到2025年底`, `2023年度`.
+static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:到|至|在)?((?:19|20)\d{2}) ?年(?:底前|底|末|度|内)?[，,]?").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}) ?年").unwrap());
 /// A year the target is set for: `到2025年`, `2023年底前`, `2024年，`.
 static TARGET_YEAR: LazyLock<Regex> =
@@ -101,9 +103,17 @@ fn found(input: &str, paras: &[Para]) -> Vec<Target> {
             if KEEP_VERBS.iter().any(|v| ind.ends_with(v) || ind.starts_with(v)) || ind.contains("新增") {
                 goal = true;
             }
+            // `2024年完成…`, `到2025年…`: the year opening the phrase is the
+            // target's year, not part of its indicator.
+            let mut lead_year: Option<i32> = None;
             let mut trimmed = true;
             while trimmed {
                 trimmed = false;
+                if let Some(y) = LEAD_YEAR.captures(ind) {
+                    lead_year = y[1].parse().ok();
+                    ind = &ind[y.get(0).map_or(0, |m| m.end())..];
+                    trimmed = true;
+                }
                 for w in LEAD_WORDS.iter() {
                     if let Some(s) = ind.strip_prefix(w) {
                         if GOAL_OPENERS.contains(w) {
@@ -131,7 +141,7 @@ fn found(input: &str, paras: &[Para]) -> Vec<Target> {
             };
             // Year stated earlier in the same sentence.
             let sentence_start = before.rfind(['。', '；']).map_or(0, |i| i + 3);
-            let year = TARGET_YEAR.captures_iter(&t[sentence_start.min(m.start())..b0.max(sentence_start).min(m.start())]).last().and_then(|y| y[1].parse().ok());
+            let year = TARGET_YEAR.captures_iter(&t[sentence_start.min(m.start())..b0.max(sentence_start).min(m.start())]).last().and_then(|y| y[1].parse().ok()).or(lead_year);
             // Indicators sharing the value: `A、B达到100%`.
             let mut starts = vec![b0];
             let mut k = b0;
@@ -240,6 +250,8 @@ mod tests {
         assert!(run("单个企业最高不超过100万元。").is_empty());
         assert!(run("可申请最高不超过15万元的贷款。").is_empty());
         assert!(run("目前已建成某某线路7条。").is_empty());
+        let got = run("2024年完成某某企业设备改造项目50个。");
+        assert_eq!(got, [("某某企业设备改造项目".into(), 50.0, "个".into(), None, Some(2024))]);
         // A figure followed by 的目标 is still a goal.
         let got = run("实现某某组织建设率超过50%的目标。");
         assert_eq!(got.len(), 1);
