@@ -16,47 +16,6 @@ pub fn read_corpus(rel: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("reading {}: {e}", p.display()))
 }
 
-/// Every `NAME.txt` of `corpus/SUBDIR` with its hand-written
-/// `NAME.expected.json`, sorted by name: `(name, text, expectation)`.
-pub fn expected_pairs(subdir: &str) -> Vec<(String, String, serde_json::Value)> {
-    let dir = corpus_dir().join(subdir);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
-            let json_path = path.with_extension("expected.json");
-            let json = std::fs::read_to_string(&json_path).unwrap_or_else(|_| panic!("{name}: no {}", json_path.display()));
-            let expected = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: bad expectation: {e}"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-            (name, text, expected)
-        })
-        .collect()
-}
-
-/// Compares expected records (JSON objects, hand-written) with the parse's,
-/// pairwise in order: the same count, and each key an expected object gives
-/// equal in the record. Differences are pushed to `failures`.
-pub fn compare_records(name: &str, what: &str, want: &[serde_json::Value], got: &[serde_json::Value], failures: &mut Vec<String>) {
-    use serde_json::Value;
-    if want.len() != got.len() {
-        failures.push(format!("{name}: {what}: {} expected, got {}: {}", want.len(), got.len(), Value::from(got.to_vec())));
-        return;
-    }
-    for (k, (w, g)) in want.iter().zip(got).enumerate() {
-        for (key, value) in w.as_object().expect("an expected record is an object") {
-            if g.get(key) != Some(value) {
-                failures.push(format!("{name}: {what}[{k}].{key} expected {value}, got {}", g.get(key).unwrap_or(&Value::Null)));
-            }
-        }
-    }
-}
-
 /// A review-friendly rendering of a parse: every header value with its span
 /// and the source text the span covers (whitespace collapsed), in the style
 /// of a golden-token file. Used by the snapshot tests.
@@ -160,37 +119,4 @@ pub fn render(input: &str, p: &gongwen::Parse) -> String {
         let _ = writeln!(o, "diagnostic {:?} {}: {}", d.level, d.code, d.message);
     }
     o
-}
-
-/// Mismatches of one test, collected and reported together at the end, so
-/// that one run shows every wrong field of a document.
-#[derive(Default)]
-pub struct Errs(pub Vec<String>);
-
-impl Errs {
-    /// Records a mismatch when `got != want`.
-    pub fn eq<T: PartialEq + std::fmt::Debug + ?Sized>(&mut self, what: &str, got: &T, want: &T) {
-        if got != want {
-            self.0.push(format!("{what}: expected {want:?}, got {got:?}"));
-        }
-    }
-    /// Records a mismatch unless `got` is one of `wants` (values the
-    /// contract leaves open).
-    pub fn any<T: PartialEq + std::fmt::Debug + ?Sized>(&mut self, what: &str, got: &T, wants: &[&T]) {
-        if !wants.contains(&got) {
-            self.0.push(format!("{what}: expected one of {wants:?}, got {got:?}"));
-        }
-    }
-    /// Records `detail` unless `ok`.
-    pub fn check(&mut self, what: &str, ok: bool, detail: String) {
-        if !ok {
-            self.0.push(format!("{what}: {detail}"));
-        }
-    }
-    /// Panics with every mismatch recorded, if any.
-    pub fn finish(self, name: &str) {
-        if !self.0.is_empty() {
-            panic!("{name}: {} mismatch(es):\n  - {}", self.0.len(), self.0.join("\n  - "));
-        }
-    }
 }
