@@ -317,6 +317,18 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
                 break;
             }
             if document_kind(&title).is_some() && balanced(&title) {
+                // A page title (`某某办法`) over a line that opens the
+                // notice's own title and names it (`某局关于印发《某某办法》
+                // 的通知…`): the block starts at that line.
+                // (Named near its start, after an issuer or a number, not
+                // quoted in a sentence further on.)
+                let names_it = |n: usize| {
+                    let next = if n < content.len() { squeeze(text(n)) } else { String::new() };
+                    next.find(title.as_str()).is_some_and(|at| at > 0 && at <= 150 && !next[..at].contains(['。', '，', '；', '：']) && opens(&next[..at + title.len()]))
+                };
+                if q == start_title && start_title == p && names_it(q + 1) {
+                    return None;
+                }
                 end = Some((q, None));
                 // A longer title may continue (`…的通知` cannot, but
                 // `…复函` after `…的` can): stop at the first balanced end.
@@ -586,5 +598,13 @@ mod tests {
     fn a_page_title_above_the_notice_is_not_part_of_its_title() {
         let text = "某某工作实施方案\n某某局关于印发《某某工作实施方案》的通知各科室：现印发给你们。\n";
         assert_eq!(titles(text), ["某某局关于印发《某某工作实施方案》的通知"]);
+        // A page title that is a document name itself (办法, 意见, a 通知).
+        let text = "某某管理办法\n某某厅关于印发《某某管理办法》的通知\n各市某某局：\n现将《某某管理办法》印发给你们。\n";
+        assert_eq!(titles(text), ["某某厅关于印发《某某管理办法》的通知"]);
+        let text = "关于做好某某工作的通知\n某某厅关于做好某某工作的通知\n各市某某局：\n请做好某某工作。\n";
+        assert_eq!(titles(text), ["某某厅关于做好某某工作的通知"]);
+        // The title quoted in the body further on does not move the block.
+        let text = "关于修改《某某细则》的决定\n为做好某某工作，现作如下修改。关于修改《某某细则》的决定自公布之日起施行。\n";
+        assert_eq!(titles(text), ["关于修改《某某细则》的决定"]);
     }
 }
