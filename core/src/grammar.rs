@@ -109,7 +109,7 @@ fn is_agency_char(c: char) -> bool {
 fn number_tail(i: &str) -> IResult<&str, (&str, &str)> {
     let year = recognize(pair(alt((tag("19"), tag("20"))), chars_m_n(2, 2, |c| c.is_ascii_digit())));
     map(
-        tuple((one_of("〔[【［(（"), space, year, space, one_of("〕]】］)）"), space, opt(char('第')), digits(5), space, char('号'))),
+        tuple((one_of("〔[【［(（﹝"), space, year, space, one_of("〕]】］)）﹞"), space, opt(char('第')), digits(5), space, char('号'))),
         |(_, _, y, _, _, _, _, s, _, _)| (y, s),
     )(i)
 }
@@ -150,7 +150,7 @@ pub(crate) fn find_doc_numbers(t: &str) -> Vec<DocNumberMatch> {
     }
     let mut floor = 0;
     for (i, c) in t.char_indices() {
-        if i < floor || !matches!(c, '〔' | '[' | '【' | '［' | '(' | '（') {
+        if i < floor || !matches!(c, '〔' | '[' | '【' | '［' | '(' | '（' | '﹝') {
             continue;
         }
         if let Some(m) = doc_number_at(t, i, floor) {
@@ -664,6 +664,7 @@ mod tests {
             ("某政发【2020】3号", "某政发〔2020〕3号"),
             ("某政发［2018］03号", "某政发〔2018〕3号"),
             ("某政发（2021）7号", "某政发〔2021〕7号"),
+            ("某科规﹝2021﹞1号", "某科规〔2021〕1号"),
             ("国办发明电〔2018〕15号", "国办发明电〔2018〕15号"),
         ] {
             assert_eq!(parse_doc_number(s).map(|p| p.0), Some(want.to_string()), "{s}");

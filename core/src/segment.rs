@@ -326,7 +326,8 @@ fn title_block_at(layout: &Layout, content: &[usize], p: usize, floor: usize) ->
                     let next = if n < content.len() { squeeze(text(n)) } else { String::new() };
                     next.find(title.as_str()).is_some_and(|at| at > 0 && at <= 150 && !next[..at].contains(['。', '，', '；', '：']) && opens(&next[..at + title.len()]))
                 };
-                if q == start_title && start_title == p && names_it(q + 1) {
+                let after_number = q + 2 < content.len() && is_number(q + 1) && names_it(q + 2);
+                if q == start_title && start_title == p && (names_it(q + 1) || after_number) {
                     return None;
                 }
                 end = Some((q, None));
@@ -602,6 +603,8 @@ mod tests {
         let text = "某某管理办法\n某某厅关于印发《某某管理办法》的通知\n各市某某局：\n现将《某某管理办法》印发给你们。\n";
         assert_eq!(titles(text), ["某某厅关于印发《某某管理办法》的通知"]);
         let text = "关于做好某某工作的通知\n某某厅关于做好某某工作的通知\n各市某某局：\n请做好某某工作。\n";
+        assert_eq!(titles(text), ["某某厅关于做好某某工作的通知"]);
+        let text = "关于做好某某工作的通知\n某科规﹝2021﹞1号\n某某厅关于做好某某工作的通知\n各市某某局：\n请做好某某工作。\n";
         assert_eq!(titles(text), ["某某厅关于做好某某工作的通知"]);
         // The title quoted in the body further on does not move the block.
         let text = "关于修改《某某细则》的决定\n为做好某某工作，现作如下修改。关于修改《某某细则》的决定自公布之日起施行。\n";
