@@ -290,12 +290,7 @@ fn read_document(
         })
         .collect();
     clock.lap(7);
-    d.targets = targets::targets(text, &paras);
-    // A figure of a year before the document's own is a result it reports
-    // (`2022年全市地区生产总值增长6%`), not a goal it sets.
-    if let Some(y) = year {
-        d.targets.retain(|t| t.year.map_or(true, |ty| ty >= y));
-    }
+    d.targets = targets::targets(text, &paras, year);
     clock.lap(8);
     d.appointments = people::appointments(text, &paras, diagnostics);
     d.division = people::division(text, &paras, &items);

@@ -36,13 +36,21 @@ static VERBS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "ve
 static KEEP_VERBS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "kept_verbs"));
 /// Words opening a goal sentence (`确保`), which make it a goal.
 static GOAL_OPENERS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "goal_openers"));
+/// Cap words (`最高`), state words (`已`) and goal nouns after 的 (`目标`).
 static CAP_WORDS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "cap_words"));
+static PAST_WORDS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "past_words"));
+static GOAL_NOUNS: LazyLock<&[String]> = LazyLock::new(|| vocab().list("targets", "goal_nouns"));
 /// Goal openers and scope words (`全年`) that are not part of an indicator.
 static LEAD_WORDS: LazyLock<Vec<String>> =
     LazyLock::new(|| [vocab().list("targets", "goal_openers"), vocab().list("targets", "scope_words")].concat());
 
-pub(crate) fn targets(input: &str, paras: &[Para]) -> Vec<Target> {
+pub(crate) fn targets(input: &str, paras: &[Para], year: Option<i32>) -> Vec<Target> {
     let mut out = found(input, paras);
+    // A figure of a year before the document's own (`year`) is a result it
+    // reports (`2022年全市地区生产总值增长6%`), not a goal it sets.
+    if let Some(y) = year {
+        out.retain(|t| t.year.map_or(true, |ty| ty >= y));
+    }
     // A heading that states the target and the sentence that repeats it
     // (`一、新增城镇就业6万人` … `新增城镇就业6万人以上`) give one target: the
     // one with a qualifier, else the first.
@@ -130,8 +138,8 @@ fn found(input: &str, paras: &[Para]) -> Vec<Target> {
             // `超过5000万元的企业`: a condition on a noun; `最高不超过500万元`:
             // a cap. Neither is a goal.
             let after = &t[m.end()..];
-            let condition = after.strip_prefix('的').is_some_and(|r| !vocab().list("targets", "goal_nouns").iter().any(|n| r.starts_with(n.as_str())));
-            let past = vocab().list("targets", "past_words").iter().any(|w| before[b0..].contains(w.as_str()));
+            let condition = after.strip_prefix('的').is_some_and(|r| !GOAL_NOUNS.iter().any(|n| r.starts_with(n.as_str())));
+            let past = PAST_WORDS.iter().any(|w| before[b0..].contains(w.as_str()));
             if condition || past || CAP_WORDS.iter().any(|w| before[b0..].contains(w.as_str())) {
                 continue;
             }
@@ -196,12 +204,17 @@ mod tests {
     type Row = (String, f64, String, Option<String>, Option<i32>);
 
     fn run(s: &str) -> Vec<Row> {
+        run_in(s, None)
+    }
+
+    /// Targets of `s` in a document of `year`.
+    fn run_in(s: &str, year: Option<i32>) -> Vec<Row> {
         let mut m = Mapped::default();
         for (i, c) in s.char_indices() {
             m.push(c, i, i + c.len_utf8());
         }
         let p = Para { text: m, line_starts: vec![0], ..Para::default() };
-        targets(s, &[p]).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
+        targets(s, &[p], year).into_iter().map(|t| (t.indicator, t.value, t.unit, t.qualifier, t.year)).collect()
     }
 
     #[test]
@@ -252,6 +265,9 @@ mod tests {
         assert!(run("目前已建成某某线路7条。").is_empty());
         let got = run("2024年完成某某企业设备改造项目50个。");
         assert_eq!(got, [("某某企业设备改造项目".into(), 50.0, "个".into(), None, Some(2024))]);
+        // In a document of 2024, a 2022 figure is a result it reports.
+        let got = run_in("2022年，全市某某增长6%。到2025年，某某覆盖率达到90%。", Some(2024));
+        assert_eq!(got.iter().map(|g| g.4).collect::<Vec<_>>(), [Some(2025)]);
         // A figure followed by 的目标 is still a goal.
         let got = run("实现某某组织建设率超过50%的目标。");
         assert_eq!(got.len(), 1);
