@@ -206,20 +206,18 @@ pub(crate) fn split_bodies(s: &str) -> Vec<std::ops::Range<usize>> {
         // before a piece ending in an organ a zone has (`甲开发区、乙新区管委会`).
         let organs = vocab().list("bodies", "zone_organs");
         let mut acc: Option<usize> = None;
-        let mut bodies: Vec<std::ops::Range<usize>> = Vec::new();
         for (k, p) in merged.iter().enumerate() {
             let begin = acc.unwrap_or(p.start);
             let t = &s[p.clone()];
             let zone_before_organ = ends_with_any(t, vocab().list("bodies", "zones"))
                 && merged.get(k + 1).is_some_and(|n| ends_with_any(without_bracket_tail(&s[n.clone()]), organs));
             if (is_addressee(t) && !zone_before_organ) || p.end == r.end {
-                bodies.push(begin..p.end);
+                out.push(begin..p.end);
                 acc = None;
             } else {
                 acc = Some(begin);
             }
         }
-        out.extend(bodies);
     }
     out.into_iter()
         .map(|r| {
